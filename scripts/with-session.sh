@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs a command in a throwaway desktop session: a fresh HOME and config
+# folder, a virtual X display, and a private D-Bus session bus with an
+# unlocked gnome-keyring, so tests use the real Secret Service without ever
+# touching the user's own keyring, profiles or display.
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/run"
+chmod 700 "$tmp/run"
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run"
+export LANG=en_US.UTF-8
+unset DBUS_SESSION_BUS_ADDRESS
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c '
+	# gnome-keyring creates and unlocks a "login" collection with this
+	# password; the keyring lives in the throwaway HOME.
+	printf %s aztoken-test | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+	exec "$@"' sh "$@"

@@ -1,0 +1,46 @@
+package tokens
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// ErrInsecureURL refuses plain http to anything but this machine: tokens
+// and secrets must never cross a network unencrypted.
+var ErrInsecureURL = errors.New("plain http is allowed only for localhost; use https")
+
+// CheckEndpoint parses an authority host or ARM endpoint and refuses what
+// aztoken must never send credentials to: no scheme or host, plain http to
+// a remote host, credentials in the URL, a query or fragment.
+func CheckEndpoint(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return nil, fmt.Errorf("not a URL: %w", err)
+	}
+	switch {
+	case u.Scheme != "https" && u.Scheme != "http":
+		return nil, errors.New("must start with https://")
+	case u.Host == "" || u.Hostname() == "":
+		return nil, errors.New("has no host name")
+	case u.User != nil:
+		return nil, errors.New("must not contain a user name or password")
+	case u.RawQuery != "" || u.Fragment != "":
+		return nil, errors.New("must not contain a query (?) or fragment (#)")
+	case u.Scheme == "http" && !IsLoopback(u.Hostname()):
+		return nil, ErrInsecureURL
+	}
+	return u, nil
+}
+
+// IsLoopback reports whether host names this machine: localhost or a
+// loopback address.
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

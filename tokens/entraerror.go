@@ -1,0 +1,95 @@
+package tokens
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// EntraError is an error answer from the Entra ID token endpoint.
+type EntraError struct {
+	// Status is the HTTP status code.
+	Status int
+	// Code is the OAuth error code, such as "invalid_client".
+	Code string `json:"error"`
+	// Description is Entra's own text, starting "AADSTSnnnn: ".
+	Description string `json:"error_description"`
+	// Codes are the AADSTS numbers.
+	Codes []int `json:"error_codes"`
+	// Timestamp is Entra's time of the error, "YYYY-MM-DD HH:MM:SSZ".
+	Timestamp string `json:"timestamp"`
+	// TraceID and CorrelationID identify the request to Microsoft support.
+	TraceID       string `json:"trace_id"`
+	CorrelationID string `json:"correlation_id"`
+}
+
+// parseEntraError reads an Entra error body; ok is false when the body is
+// not one.
+func parseEntraError(status int, body []byte) (*EntraError, bool) {
+	e := &EntraError{Status: status}
+	if json.Unmarshal(body, e) != nil || e.Code == "" {
+		return nil, false
+	}
+	return e, true
+}
+
+// AADSTS is the first AADSTS code, or 0 when Entra sent none.
+func (e *EntraError) AADSTS() int {
+	if len(e.Codes) > 0 {
+		return e.Codes[0]
+	}
+	var n int
+	if _, err := fmt.Sscanf(e.Description, "AADSTS%d", &n); err == nil {
+		return n
+	}
+	return 0
+}
+
+// Message is Entra's description without the trace lines it appends.
+func (e *EntraError) Message() string {
+	msg, _, _ := strings.Cut(e.Description, "\r\n")
+	return strings.TrimSpace(msg)
+}
+
+// Fix is one sentence telling the user what to change.
+func (e *EntraError) Fix() string {
+	if fix, ok := entraFixes[e.AADSTS()]; ok {
+		return fix
+	}
+	if fix, ok := oauthFixes[e.Code]; ok {
+		return fix
+	}
+	return "Read Entra's message above; look the code up at https://login.microsoftonline.com/error?code=" + fmt.Sprint(e.AADSTS()) + "."
+}
+
+// Transient reports whether trying again later may succeed.
+func (e *EntraError) Transient() bool {
+	switch e.AADSTS() {
+	case 90024, 50033, 90006:
+		return true
+	}
+	return e.Code == "temporarily_unavailable"
+}
+
+// Details are the lines a support ticket needs.
+func (e *EntraError) Details() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "HTTP %d %s\n%s\n", e.Status, e.Code, e.Message())
+	if e.TraceID != "" {
+		fmt.Fprintf(&b, "Trace ID: %s\n", e.TraceID)
+	}
+	if e.CorrelationID != "" {
+		fmt.Fprintf(&b, "Correlation ID: %s\n", e.CorrelationID)
+	}
+	if e.Timestamp != "" {
+		fmt.Fprintf(&b, "Timestamp: %s\n", e.Timestamp)
+	}
+	return b.String()
+}
+
+func (e *EntraError) Error() string {
+	if code := e.AADSTS(); code != 0 && !strings.HasPrefix(e.Message(), "AADSTS") {
+		return fmt.Sprintf("Entra ID refused the token request (HTTP %d, AADSTS%d): %s", e.Status, code, e.Message())
+	}
+	return fmt.Sprintf("Entra ID refused the token request (HTTP %d, %s): %s", e.Status, e.Code, e.Message())
+}

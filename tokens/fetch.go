@@ -1,0 +1,46 @@
+package tokens
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+// Token asks Entra ID for an access token. Errors are *EntraError when
+// Entra answered with a reason, *ResponseError when something else answered,
+// *NetworkError when nothing did, or the context's error.
+func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
+	tokenURL, err := r.TokenURL()
+	if err != nil {
+		return Token{}, err
+	}
+	form, err := r.form(tokenURL, c.Now())
+	if err != nil {
+		return Token{}, err
+	}
+	body := form.Encode()
+	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(body))
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept", "application/json")
+		return req, nil
+	})
+	if err != nil {
+		return Token{}, err
+	}
+	if resp.status != http.StatusOK {
+		if e, ok := parseEntraError(resp.status, resp.body); ok {
+			return Token{}, e
+		}
+		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+	}
+	tok, err := ParseTokenResponse(resp.body, r.Target, c.Now())
+	if err != nil {
+		// No excerpt: a damaged success body may still hold a token.
+		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Reason: err}
+	}
+	return tok, nil
+}
