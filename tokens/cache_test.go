@@ -1,0 +1,155 @@
+package tokens
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// countingFetcher issues tokens living an hour and counts its calls; it can
+// hold every call until release is closed.
+type countingFetcher struct {
+	calls    atomic.Int32
+	now      func() time.Time
+	lifetime time.Duration
+	release  chan struct{}
+}
+
+func (f *countingFetcher) Token(ctx context.Context, r Request) (Token, error) {
+	n := f.calls.Add(1)
+	if f.release != nil {
+		select {
+		case <-f.release:
+		case <-ctx.Done():
+			return Token{}, ctx.Err()
+		}
+	}
+	now := f.now()
+	return Token{AccessToken: string(rune('a' + n - 1)), ObtainedAt: now, ExpiresOn: now.Add(f.lifetime), Target: r.Target}, nil
+}
+
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+var key = CacheKey{Profile: "dev", Target: ResourceTarget("https://management.azure.com/")}
+
+func TestCacheReusesATokenUntilTheMargin(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
+	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
+	c := NewCache(f, clock.Now)
+	ctx := context.Background()
+
+	first, _ := c.Token(ctx, key, Request{})
+	clock.Add(54 * time.Minute) // 6 minutes left: still fresh
+	again, _ := c.Token(ctx, key, Request{})
+	if again.AccessToken != first.AccessToken || f.calls.Load() != 1 {
+		t.Fatalf("token not reused: %q then %q, %d calls", first.AccessToken, again.AccessToken, f.calls.Load())
+	}
+	clock.Add(2 * time.Minute) // 4 minutes left: inside the 5-minute margin
+	renewed, _ := c.Token(ctx, key, Request{})
+	if renewed.AccessToken == first.AccessToken || f.calls.Load() != 2 {
+		t.Fatalf("token not renewed inside the margin: %d calls", f.calls.Load())
+	}
+
+	c.SetMargin(30 * time.Minute)
+	clock.Add(31 * time.Minute) // 29 minutes left of the new token
+	if tok, _ := c.Token(ctx, key, Request{}); tok.AccessToken == renewed.AccessToken {
+		t.Error("a wider margin did not renew the token")
+	}
+}
+
+func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	f := &countingFetcher{now: clock.Now, lifetime: 3 * time.Minute}
+	c := NewCache(f, clock.Now)
+	c.Token(context.Background(), key, Request{})
+	clock.Add(time.Minute)
+	c.Token(context.Background(), key, Request{})
+	if f.calls.Load() != 1 {
+		t.Errorf("a 3-minute token was fetched again after 1 minute (%d calls)", f.calls.Load())
+	}
+}
+
+func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
+	c := NewCache(f, clock.Now)
+	var wg sync.WaitGroup
+	got := make([]string, 50)
+	for i := range got {
+		wg.Go(func() {
+			tok, err := c.Token(context.Background(), key, Request{})
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = tok.AccessToken
+		})
+	}
+	for f.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	close(f.release)
+	wg.Wait()
+	if n := f.calls.Load(); n != 1 {
+		t.Errorf("%d fetches for 50 callers", n)
+	}
+	for i, s := range got {
+		if s != got[0] {
+			t.Fatalf("caller %d got %q, caller 0 got %q", i, s, got[0])
+		}
+	}
+}
+
+func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
+	c := NewCache(f, clock.Now)
+	leaderCtx, cancel := context.WithCancel(context.Background())
+	leaderErr := make(chan error)
+	go func() {
+		_, err := c.Token(leaderCtx, key, Request{})
+		leaderErr <- err
+	}()
+	for f.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	follower := make(chan error)
+	go func() {
+		_, err := c.Token(context.Background(), key, Request{})
+		follower <- err
+	}()
+	cancel()
+	if err := <-leaderErr; !errors.Is(err, context.Canceled) {
+		t.Errorf("leader err = %v, want canceled", err)
+	}
+	close(f.release)
+	if err := <-follower; err != nil {
+		t.Errorf("follower failed with %v after the leader cancelled", err)
+	}
+}
+
+func TestCacheForgetsAProfile(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
+	c := NewCache(f, clock.Now)
+	c.Token(context.Background(), key, Request{})
+	if _, ok := c.Peek(key); !ok {
+		t.Fatal("nothing cached")
+	}
+	c.ForgetProfile("dev")
+	if _, ok := c.Peek(key); ok {
+		t.Error("token still cached after ForgetProfile")
+	}
+}
