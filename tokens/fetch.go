@@ -3,6 +3,7 @@ package tokens
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -18,6 +19,11 @@ func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 	if err != nil {
 		return Token{}, err
 	}
+	return c.exchange(ctx, tokenURL, form, r.Target)
+}
+
+// exchange posts a token request form and reads the answer.
+func (c *Client) exchange(ctx context.Context, tokenURL string, form url.Values, target Target) (Token, error) {
 	body := form.Encode()
 	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(body))
@@ -37,7 +43,7 @@ func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 		}
 		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
 	}
-	tok, err := ParseTokenResponse(resp.body, r.Target, c.Now())
+	tok, err := ParseTokenResponse(resp.body, target, c.Now())
 	if err != nil {
 		// No excerpt: a damaged success body may still hold a token.
 		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Reason: err}

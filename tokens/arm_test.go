@@ -1,0 +1,160 @@
+package tokens
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aztoken/aztoken/tokens/emulator"
+)
+
+// armFor fetches a token for clientID (a v1 resource unless target is
+// given) and returns an ARM caller with it.
+func armFor(t *testing.T, srv *emulator.Server, c *Client, clientID, tenant string, target Target) ARM {
+	t.Helper()
+	r := request(srv)
+	r.ClientID, r.Tenant = clientID, tenant
+	if !target.IsZero() {
+		r.Target = target
+	}
+	tok, err := c.Token(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ARM{Client: c, Endpoint: srv.URL(), Token: tok}
+}
+
+func TestResourceGroupsFollowEveryPage(t *testing.T) {
+	srv, c, _ := startWorld(t, func(cfg *emulator.Config) { cfg.PageSize = 2 })
+	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	groups, call, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 5 || call.Pages != 3 || call.Status != 200 {
+		t.Fatalf("%d groups in %d pages (status %d), want 5 in 3", len(groups), call.Pages, call.Status)
+	}
+	if groups[1].ManagedBy == "" || groups[0].Tags["env"] != "prod" || groups[3].Properties.ProvisioningState != "Deleting" {
+		t.Errorf("fields lost: %+v", groups)
+	}
+	if call.RequestID == "" || call.RemainingReads == "" {
+		t.Errorf("headers not recorded: %+v", call)
+	}
+}
+
+func TestSubscriptionsListOnlyWhatTheAppMayRead(t *testing.T) {
+	srv, c, _ := startWorld(t, nil)
+	subs, _, err := armFor(t, srv, c, appID, tenantID, Target{}).Subscriptions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 1 || subs[0].SubscriptionID != readableSub || subs[0].DisplayName != "Production" {
+		t.Errorf("subscriptions = %+v", subs)
+	}
+	none, _, err := armFor(t, srv, c, noRoleApp, tenantID, Target{}).Subscriptions(context.Background())
+	if err != nil || len(none) != 0 {
+		t.Errorf("an app without roles sees %v (%v)", none, err)
+	}
+}
+
+func TestSubscriptionTenantIsReadFromTheChallenge(t *testing.T) {
+	srv, c, _ := startWorld(t, nil)
+	arm := ARM{Client: c, Endpoint: srv.URL()}
+	got, err := arm.SubscriptionTenant(context.Background(), otherSub)
+	if err != nil || got != otherTenant {
+		t.Errorf("tenant = %q, %v; want %s", got, err, otherTenant)
+	}
+}
+
+// TestARMErrorsAreExplained provokes each ARM answer a registration
+// problem causes and checks the fix a user reads.
+func TestARMErrorsAreExplained(t *testing.T) {
+	srv, c, _ := startWorld(t, nil)
+	good := armFor(t, srv, c, appID, tenantID, Target{})
+	tests := []struct {
+		name   string
+		arm    ARM
+		sub    string
+		status int
+		code   string
+		fix    string
+	}{
+		{"no token", ARM{Client: c, Endpoint: srv.URL()}, readableSub, 401, "AuthenticationFailed", "Authorization"},
+		{"garbage token", ARM{Client: c, Endpoint: srv.URL(), Token: Token{AccessToken: "testToken"}}, readableSub, 401, "InvalidAuthenticationToken", "new token"},
+		{"graph token", armFor(t, srv, c, appID, tenantID, ResourceTarget("https://graph.microsoft.com")), readableSub, 401, "InvalidAuthenticationTokenAudience", "https://management.azure.com/"},
+		{"other tenant's token", armFor(t, srv, c, otherApp, otherTenant, Target{}), readableSub, 401, "InvalidAuthenticationTokenTenant", "subscription's directory"},
+		{"no role", armFor(t, srv, c, noRoleApp, tenantID, Target{}), readableSub, 403, "AuthorizationFailed", "Access control (IAM)"},
+		{"no role names the principal and scope", good, hiddenSub, 403, "AuthorizationFailed", "/subscriptions/" + hiddenSub},
+		{"unknown subscription", good, "00000000-0000-4000-8000-000000000000", 404, "SubscriptionNotFound", "subscription ID"},
+		{"malformed subscription", good, "not-a-guid", 400, "InvalidSubscriptionId", "GUID"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := tt.arm.ResourceGroups(context.Background(), tt.sub, ResourceGroupsAPIVersion)
+			var e *ARMError
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v (%T), want *ARMError", err, err)
+			}
+			if e.Status != tt.status || e.Code != tt.code {
+				t.Errorf("got %d %s, want %d %s", e.Status, e.Code, tt.status, tt.code)
+			}
+			if !strings.Contains(Fix(err), tt.fix) {
+				t.Errorf("fix %q lacks %q", Fix(err), tt.fix)
+			}
+		})
+	}
+}
+
+func TestExpiredTokenIsExplained(t *testing.T) {
+	now := time.Now()
+	srv, c, _ := startWorld(t, func(cfg *emulator.Config) {
+		cfg.Tenants[0].Apps[0].TokenLifetime = time.Minute
+		cfg.Now = func() time.Time { return now }
+	})
+	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	now = now.Add(2 * time.Minute)
+	_, _, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
+	var e *ARMError
+	if !errors.As(err, &e) || e.Code != "ExpiredAuthenticationToken" || !strings.Contains(e.Fix(), "expired") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
+	srv, c, slept := startWorld(t, nil)
+	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	throttle := emulator.Throttled(3 * time.Second)
+	srv.Inject(emulator.ARMEndpoint, throttle, throttle, throttle, throttle)
+	_, _, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
+	var e *ARMError
+	if !errors.As(err, &e) || e.Status != 429 || e.RetryAfter != 3*time.Second || !strings.Contains(e.Fix(), "wait 3s") {
+		t.Errorf("err = %v, fix %q", err, Fix(err))
+	}
+	if got := slept.all(); len(got) != 3 || got[0] != 3*time.Second {
+		t.Errorf("slept %v, want 3 × 3s", got)
+	}
+}
+
+func TestNextLinkElsewhereIsNotFollowed(t *testing.T) {
+	base, _ := CheckEndpoint("https://management.azure.com")
+	if err := sameHost(base, "https://evil.example.com/subscriptions?x"); err == nil {
+		t.Error("a nextLink to another host would get the token")
+	}
+	if err := sameHost(base, "https://management.azure.com/subscriptions/x/resourcegroups?%24skiptoken=abc"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestCustomGetReadsAnyARMPath(t *testing.T) {
+	srv, c, _ := startWorld(t, nil)
+	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	call, err := arm.Get(context.Background(), "/subscriptions/"+readableSub+"?api-version="+SubscriptionsAPIVersion)
+	if err != nil || !strings.Contains(string(call.Body), "Production") {
+		t.Errorf("call %+v, err %v", call, err)
+	}
+	if _, err := arm.Get(context.Background(), "subscriptions"); err == nil {
+		t.Error("a path without a leading slash was accepted")
+	}
+}

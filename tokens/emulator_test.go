@@ -1,0 +1,113 @@
+package tokens
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aztoken/aztoken/tokens/emulator"
+)
+
+// The world the engine is tested against: Contoso with a working app and
+// apps for each way a registration goes wrong.
+const (
+	tenantID    = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+	otherTenant = "a602cbf4-21c3-4761-b54e-acf397842b82"
+	govTenant   = "d1e2f3a4-0000-4000-8000-000000000001"
+	appID       = "1671f074-56e2-4c37-873b-b7b07a120b18"
+	appOID      = "72243241-f194-45f3-987d-eeb347b83b69"
+	secretID    = "6f6c4645-0202-4486-b625-fa957dfc4700"
+	secretValue = "Qm8~abc.DEF_ghi-JKL+mno/pqr="
+	noRoleApp   = "0b0b0b0b-0000-4000-8000-00000000000b"
+	disabledApp = "0d0d0d0d-0000-4000-8000-00000000000d"
+	caApp       = "0c0c0c0c-0000-4000-8000-00000000000c"
+	expiredApp  = "0e0e0e0e-0000-4000-8000-00000000000e"
+	otherApp    = "0f0f0f0f-0000-4000-8000-00000000000f"
+	readableSub = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05"
+	hiddenSub   = "72ac930a-f34e-42d8-b06d-dc2a9e12ed71"
+	otherSub    = "eddf6699-ce89-47d5-84cd-d2a190f2c505"
+	armResource = "https://management.azure.com/"
+)
+
+func world() emulator.Config {
+	secret := []emulator.Secret{{ID: secretID, Value: secretValue}}
+	groups := []emulator.ResourceGroup{
+		{Name: "rg-app", Location: "westeurope", Tags: map[string]string{"env": "prod"}},
+		{Name: "MC_rg-app_aks_westeurope", Location: "westeurope", ManagedBy: "/subscriptions/" + readableSub + "/resourcegroups/rg-app/providers/Microsoft.ContainerService/managedClusters/aks"},
+		{Name: "rg-data", Location: "northeurope"},
+		{Name: "rg-old", Location: "eastus", ProvisioningState: "Deleting"},
+		{Name: "rg-net", Location: "eastus"},
+	}
+	return emulator.Config{Tenants: []emulator.Tenant{
+		{
+			ID: tenantID, Domains: []string{"contoso.onmicrosoft.com"},
+			Apps: []emulator.App{
+				{ClientID: appID, DisplayName: "aztoken-test", ObjectID: appOID, Secrets: secret},
+				{ClientID: noRoleApp, DisplayName: "no-role", Secrets: secret},
+				{ClientID: disabledApp, Secrets: secret, Disabled: true},
+				{ClientID: caApp, Secrets: secret, BlockedByConditionalAccess: true},
+				{ClientID: expiredApp, Secrets: []emulator.Secret{{ID: secretID, Value: secretValue, Expires: time.Now().Add(-time.Hour)}}},
+			},
+			Subscriptions: []emulator.Subscription{
+				{ID: readableSub, DisplayName: "Production", Readers: []string{appOID}, ResourceGroups: groups},
+				{ID: hiddenSub, DisplayName: "Secret project"},
+			},
+		},
+		{
+			ID: otherTenant, Domains: []string{"fabrikam.com"},
+			Apps:          []emulator.App{{ClientID: otherApp, Secrets: secret}},
+			Subscriptions: []emulator.Subscription{{ID: otherSub, DisplayName: "Fabrikam", Readers: []string{otherApp}}},
+		},
+		{ID: govTenant, Domains: []string{"agency.onmicrosoft.us"}, Cloud: "microsoftonline.us"},
+	}}
+}
+
+// startWorld runs the emulator for the test and returns it with a client
+// whose sleeps are recorded instead of waited.
+func startWorld(t *testing.T, edit func(*emulator.Config)) (*emulator.Server, *Client, *sleeps) {
+	t.Helper()
+	cfg := world()
+	if edit != nil {
+		edit(&cfg)
+	}
+	srv, err := emulator.Start(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	s := &sleeps{}
+	c := NewClient()
+	c.Retry.Sleep = s.sleep
+	return srv, c, s
+}
+
+// sleeps records the waits a retry loop asked for.
+type sleeps struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
+	s.mu.Lock()
+	s.d = append(s.d, d)
+	s.mu.Unlock()
+	return ctx.Err()
+}
+
+func (s *sleeps) all() []time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Duration(nil), s.d...)
+}
+
+// request is a good v1 request for ARM by the main app.
+func request(srv *emulator.Server) Request {
+	return Request{
+		AuthorityHost: srv.URL(),
+		Tenant:        tenantID,
+		ClientID:      appID,
+		Credential:    ClientSecret(secretValue),
+		Target:        ResourceTarget(armResource),
+	}
+}
