@@ -6,6 +6,8 @@ import "time"
 // apps and subscriptions. It is read once by Start; changing it afterwards
 // has no effect.
 type Config struct {
+	// Tenants are the directories Entra knows; each owns its apps and
+	// subscriptions.
 	Tenants []Tenant
 	// PageSize is how many resource groups one page holds before ARM
 	// answers with a nextLink; 0 puts them all on one page.
@@ -32,7 +34,8 @@ type Tenant struct {
 	// Domains are the verified domain names, e.g. contoso.onmicrosoft.com,
 	// accepted in place of the ID in URLs.
 	Domains []string
-	Apps    []App
+	// Apps are the app registrations with a service principal here.
+	Apps []App
 	// Subscriptions are the subscriptions this tenant owns.
 	Subscriptions []Subscription
 	// Cloud, when set, puts the tenant in a national cloud, named as Entra
@@ -44,13 +47,16 @@ type Tenant struct {
 
 // App is an app registration with its service principal in a tenant.
 type App struct {
-	ClientID    string
+	// ClientID is the Application (client) ID a token request names.
+	ClientID string
+	// DisplayName appears in tokens (app_displayname) and in AADSTS7000112.
 	DisplayName string
 	// ObjectID is the service principal's object ID, which tokens carry in
 	// oid and sub and which Subscription.Readers lists. Empty means the
 	// ClientID is used, so simple tests need only one identifier.
 	ObjectID string
-	Secrets  []Secret
+	// Secrets are the client secrets that authenticate the app.
+	Secrets []Secret
 	// Roles are the application permissions granted to the app, copied into
 	// the token's roles claim.
 	Roles []string
@@ -66,8 +72,10 @@ type App struct {
 // Secret is one client secret of an app.
 type Secret struct {
 	// ID is the secret's GUID as the portal shows it. Sending it instead of
-	// the value is the most common mistake, answered with AADSTS7000215.
-	ID    string
+	// the value is the most common mistake; like Entra, the emulator answers
+	// it as any wrong secret (AADSTS7000215). It is here for tests to send.
+	ID string
+	// Value is the secret itself, the one thing a client must send.
 	Value string
 	// Expires is when the secret stops working; zero means never.
 	Expires time.Time
@@ -75,26 +83,33 @@ type Secret struct {
 
 // Subscription is an Azure subscription owned by the tenant it is listed in.
 type Subscription struct {
-	ID          string
+	// ID is the subscription GUID.
+	ID string
+	// DisplayName is the subscription's name in the portal.
 	DisplayName string
 	// State is Enabled (the default), Warned, PastDue, Disabled or Deleted.
 	State string
-	Tags  map[string]string
+	// Tags are sent as they are; nil leaves "tags" out of the body.
+	Tags map[string]string
 	// Readers are the service principal object IDs (App.ObjectID) holding a
 	// role that can read the subscription and its resource groups. Like real
 	// ARM, a principal sees only subscriptions it holds a role on.
-	Readers        []string
+	Readers []string
+	// ResourceGroups are listed in the order given.
 	ResourceGroups []ResourceGroup
 }
 
 // ResourceGroup is one resource group of a subscription.
 type ResourceGroup struct {
-	Name     string
+	// Name is the group's name, also the last segment of its ID.
+	Name string
+	// Location is the Azure region, e.g. westeurope.
 	Location string
 	// ManagedBy is the resource ID of what manages the group, such as an AKS
 	// cluster for its node resource group; empty for most groups.
 	ManagedBy string
-	Tags      map[string]string
+	// Tags are sent as they are; nil is sent as {}, as ARM does.
+	Tags map[string]string
 	// ProvisioningState defaults to Succeeded.
 	ProvisioningState string
 }

@@ -23,6 +23,22 @@
 // secrets, role assignments, resource groups) is fixed by the Config given
 // to Start.
 //
+// A test starts one with the world it needs and points the client's
+// authority host and ARM endpoint at URL:
+//
+//	s, err := emulator.Start(emulator.Config{Tenants: []emulator.Tenant{{
+//		ID:   tenantID,
+//		Apps: []emulator.App{{ClientID: clientID, Secrets: []emulator.Secret{{Value: "s3cret"}}}},
+//		Subscriptions: []emulator.Subscription{{ID: subscriptionID, Readers: []string{clientID}}},
+//	}}})
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	defer s.Close()
+//	s.Inject(emulator.TokenEndpoint, emulator.Throttled(time.Second)) // the first token request gets a 429
+//	… run the client against s.URL() …
+//	if n := s.Requests(emulator.TokenEndpoint); n != 2 { … } // it retried once
+//
 // Tests provoke the failures a real network has with Inject: latency,
 // throttling with Retry-After, 5xx, a proxy's HTML page, truncated and
 // oversized bodies and dropped connections. Requests counts what reached

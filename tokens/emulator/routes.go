@@ -23,7 +23,7 @@ const (
 // route picks the endpoint and handler for a path. Entra paths are matched
 // without regard to case, as Entra does.
 func (s *Server) route(path string) (Endpoint, http.HandlerFunc) {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	segs := splitPath(path)
 	if len(segs) >= 2 {
 		tenant, rest := segs[0], strings.ToLower(strings.Join(segs[1:], "/"))
 		switch rest {
@@ -41,3 +41,6 @@ func (s *Server) route(path string) (Endpoint, http.HandlerFunc) {
 	}
 	return ARMEndpoint, func(w http.ResponseWriter, r *http.Request) { s.serveARM(w, r, segs) }
 }
+
+// splitPath cuts a URL path into its segments, ignoring outer slashes.
+func splitPath(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }
