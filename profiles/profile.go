@@ -1,0 +1,115 @@
+package profiles
+
+import "github.com/aztoken/aztoken/tokens"
+
+// CredentialKind says how a profile's app proves its identity.
+type CredentialKind string
+
+// The credential kinds. Only a client secret is supported today; the kind
+// is stored so that certificate profiles can be added without a new schema.
+const (
+	SecretCredential      CredentialKind = "secret"
+	CertificateCredential CredentialKind = "certificate"
+)
+
+// Profile is one app registration aztoken can fetch tokens for. It holds no
+// secret: the client secret lives in a SecretStore under the profile's ID.
+//
+// A Profile read from a file or built by hand may hold anything; Validate
+// returns it cleaned and checked, and the Store saves only such profiles.
+type Profile struct {
+	// ID is assigned by the Store on first save and never changes.
+	ID ID `json:"id,omitempty"`
+	// Name is what the user calls the profile; unique in a Store, ignoring
+	// case.
+	Name string `json:"name"`
+	// Tenant is the directory: a lower-case GUID or a domain such as
+	// contoso.onmicrosoft.com.
+	Tenant string `json:"tenant"`
+	// ClientID is the app registration's Application (client) ID.
+	ClientID string `json:"clientId"`
+	// Credential is how the app proves itself; empty means a secret.
+	Credential CredentialKind `json:"credential,omitempty"`
+	// Cloud is public, usgov, china or custom; empty means public.
+	Cloud string `json:"cloud,omitempty"`
+	// AuthorityHost is the Entra ID host of a custom cloud, or an override
+	// of a built-in cloud's.
+	AuthorityHost string `json:"authorityHost,omitempty"`
+	// ARMEndpoint is the Resource Manager URL of a custom cloud, or an
+	// override of a built-in cloud's.
+	ARMEndpoint string `json:"armEndpoint,omitempty"`
+	// Resource is the v1 resource tokens are for: a custom cloud's ARM
+	// resource, or an override of a built-in cloud's. Empty means the
+	// cloud's ARM resource.
+	Resource string `json:"resource,omitempty"`
+	// Scope, when set, asks the v2 endpoint for this scope instead of a
+	// resource. A profile sets Resource or Scope, never both.
+	Scope string `json:"scope,omitempty"`
+	// Subscription is the subscription ID the test call reads; optional.
+	Subscription string `json:"subscription,omitempty"`
+	// SecretExpires is when the client secret expires, for reminders.
+	SecretExpires Date `json:"secretExpires,omitzero"`
+	// Notes are the user's own words about the profile.
+	Notes string `json:"notes,omitempty"`
+}
+
+// Endpoints is the cloud the profile talks to: a built-in cloud with any
+// host the profile overrides, or the custom cloud the profile describes.
+func (p Profile) Endpoints() tokens.Cloud {
+	if p.Cloud == tokens.CustomCloud {
+		return tokens.Cloud{
+			Name:          tokens.CustomCloud,
+			AuthorityHost: p.AuthorityHost,
+			ARMEndpoint:   p.ARMEndpoint,
+			ARMResource:   p.customResource(),
+		}
+	}
+	c, ok := tokens.CloudByName(p.Cloud)
+	if !ok {
+		c = tokens.AzurePublic
+	}
+	if p.AuthorityHost != "" {
+		c.AuthorityHost = p.AuthorityHost
+	}
+	if p.ARMEndpoint != "" {
+		c.ARMEndpoint = p.ARMEndpoint
+	}
+	return c
+}
+
+// customResource is a custom cloud's ARM resource: the Resource field, or
+// the audience of its scope when the profile uses v2.
+func (p Profile) customResource() string {
+	if p.Resource != "" {
+		return p.Resource
+	}
+	if p.Scope != "" {
+		return tokens.ScopeTarget(p.Scope).Audience()
+	}
+	return ""
+}
+
+// Target is what tokens are requested for: the scope if set, else the
+// resource if set, else the cloud's ARM resource.
+func (p Profile) Target() tokens.Target {
+	switch {
+	case p.Scope != "":
+		return tokens.ScopeTarget(p.Scope)
+	case p.Resource != "":
+		return tokens.ResourceTarget(p.Resource)
+	default:
+		return tokens.ResourceTarget(p.Endpoints().ARMResource)
+	}
+}
+
+// Request is the token request for this profile, proven by cred (the
+// secret read from a SecretStore, as a tokens.ClientSecret).
+func (p Profile) Request(cred tokens.Credential) tokens.Request {
+	return tokens.Request{
+		AuthorityHost: p.Endpoints().AuthorityHost,
+		Tenant:        p.Tenant,
+		ClientID:      p.ClientID,
+		Credential:    cred,
+		Target:        p.Target(),
+	}
+}
