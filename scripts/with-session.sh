@@ -4,6 +4,11 @@
 # unlocked gnome-keyring, so tests use the real Secret Service without ever
 # touching the user's own keyring, profiles or display.
 set -eu
+# Keep Go's caches where they are: a fresh HOME must not mean a cold build.
+if command -v go >/dev/null 2>&1; then
+	GOPATH=$(go env GOPATH) GOCACHE=$(go env GOCACHE) GOMODCACHE=$(go env GOMODCACHE)
+	export GOPATH GOCACHE GOMODCACHE
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/run"

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// Exit codes, documented in the README, so scripts can tell a typo from a
+// wrong secret from a missing role from a dead network.
+const (
+	ExitOK         = 0
+	ExitFailure    = 1 // anything else: files, keyring, clipboard
+	ExitUsage      = 2 // bad flags, unknown command or profile, invalid field
+	ExitCredential = 3 // Entra ID refused the token request
+	ExitARM        = 4 // Resource Manager refused the call
+	ExitNetwork    = 5 // no answer: DNS, refused, timeout, TLS, proxy
+)
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, a ...any) error {
+	return &usageError{fmt.Sprintf(format, a...)}
+}
+
+// exitCode classifies err for scripts.
+func exitCode(err error) int {
+	var entra *tokens.EntraError
+	var arm *tokens.ARMError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, new(*usageError)), errors.As(err, new(*profiles.FieldError)), errors.As(err, new(*profiles.ValidationError)):
+		return ExitUsage
+	case errors.As(err, &entra), errors.Is(err, tokens.ErrNoSecret), errors.Is(err, profiles.ErrSecretNotFound):
+		return ExitCredential
+	case errors.As(err, &arm):
+		return ExitARM
+	case errors.As(err, new(*tokens.NetworkError)), errors.As(err, new(*tokens.ResponseError)),
+		errors.As(err, new(*tokens.BodyTooLargeError)), errors.Is(err, context.DeadlineExceeded):
+		return ExitNetwork
+	}
+	return ExitFailure
+}
+
+// report prints err with its fix to stderr (as JSON when asked) and
+// returns the exit code. The words come from tokens.Fix, the same sentence
+// the window shows.
+func report(env *Env, asJSON bool, err error) int {
+	code := exitCode(err)
+	if err == nil || errors.Is(err, errHelpShown) {
+		return ExitOK
+	}
+	fix := fixFor(err)
+	if asJSON {
+		out := map[string]any{"message": err.Error(), "exitCode": code}
+		if fix != "" {
+			out["fix"] = fix
+		}
+		var entra *tokens.EntraError
+		if errors.As(err, &entra) {
+			out["error"], out["aadsts"], out["traceId"], out["correlationId"] = entra.Code, entra.AADSTS(), entra.TraceID, entra.CorrelationID
+		}
+		var arm *tokens.ARMError
+		if errors.As(err, &arm) {
+			out["error"], out["status"], out["requestId"] = arm.Code, arm.Status, arm.RequestID
+		}
+		b, _ := json.MarshalIndent(map[string]any{"error": out}, "", "  ")
+		fmt.Fprintln(env.Stderr, string(b))
+		return code
+	}
+	fmt.Fprintln(env.Stderr, "aztoken:", err)
+	if fix != "" {
+		fmt.Fprintln(env.Stderr, "fix:", fix)
+	}
+	if errors.As(err, new(*usageError)) {
+		fmt.Fprintln(env.Stderr, "Run 'aztoken help' for usage.")
+	}
+	var entra *tokens.EntraError
+	if errors.As(err, &entra) && entra.TraceID != "" {
+		fmt.Fprintf(env.Stderr, "trace ID %s, correlation ID %s\n", entra.TraceID, entra.CorrelationID)
+	}
+	return code
+}
+
+func fixFor(err error) string {
+	if fix := tokens.Fix(err); fix != "" {
+		return fix
+	}
+	var field *profiles.FieldError
+	if errors.As(err, &field) && field.Suggestion != "" {
+		return "did you mean " + field.Suggestion + "?"
+	}
+	return ""
+}
+
+// wantsJSON spots --format json before flags are parsed, so that even a
+// usage error comes out as JSON.
+func wantsJSON(args []string) bool {
+	for i, a := range args {
+		switch {
+		case a == "--format=json" || a == "-format=json":
+			return true
+		case (a == "--format" || a == "-format") && i+1 < len(args) && strings.EqualFold(args[i+1], "json"):
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// selection is how a command names the profile it uses: -p NAME, or --env
+// for the Azure SDK's environment variables.
+type selection struct {
+	name    string
+	fromEnv bool
+}
+
+func (s *selection) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.name, "p", "", "the profile's `name`")
+	fs.StringVar(&s.name, "profile", "", "the profile's `name` (same as -p)")
+	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_AUTHORITY_HOST instead of a profile")
+}
+
+// resolve finds the profile and its credential.
+func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tokens.Credential, error) {
+	switch {
+	case s.fromEnv && s.name != "":
+		return profiles.Profile{}, nil, usageErrorf("use either -p or --env, not both")
+	case s.fromEnv:
+		return envProfile(env)
+	case s.name == "":
+		return profiles.Profile{}, nil, usageErrorf("name a profile with -p NAME (see 'aztoken profiles list'), or use --env")
+	}
+	p, err := findProfile(env, s.name)
+	if err != nil {
+		return profiles.Profile{}, nil, err
+	}
+	secret, err := env.Secrets.Get(ctx, p.ID)
+	if errors.Is(err, profiles.ErrSecretNotFound) {
+		return p, nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
+	}
+	if err != nil {
+		return p, nil, err
+	}
+	return p, tokens.ClientSecret(secret), nil
+}
+
+// findProfile looks a profile up by name (or ID) in the store.
+func findProfile(env *Env, name string) (profiles.Profile, error) {
+	store, err := env.OpenStore()
+	if err != nil {
+		return profiles.Profile{}, err
+	}
+	if p, ok := store.ByName(name); ok {
+		return p, nil
+	}
+	if p, ok := store.Get(profiles.ID(name)); ok {
+		return p, nil
+	}
+	return profiles.Profile{}, usageErrorf("no profile named %q; 'aztoken profiles list' shows them", name)
+}
+
+// envProfile builds a profile from the variables Azure SDKs read, for CI
+// jobs that already have them.
+func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
+	p := profiles.Profile{
+		Name:          "environment",
+		Tenant:        env.Getenv("AZURE_TENANT_ID"),
+		ClientID:      env.Getenv("AZURE_CLIENT_ID"),
+		Credential:    profiles.SecretCredential,
+		Cloud:         tokens.AzurePublic.Name,
+		AuthorityHost: env.Getenv("AZURE_AUTHORITY_HOST"),
+	}
+	var missing []string
+	for _, v := range []string{"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"} {
+		if env.Getenv(v) == "" {
+			missing = append(missing, v)
+		}
+	}
+	if len(missing) > 0 {
+		return p, nil, usageErrorf("--env needs %v set", missing)
+	}
+	p, err := p.Validate()
+	if err != nil {
+		return p, nil, err
+	}
+	return p, tokens.ClientSecret(env.Getenv("AZURE_CLIENT_SECRET")), nil
+}
+
+// fetch gets a token for the selected profile.
+func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, tokens.Token, error) {
+	p, cred, err := s.resolve(ctx, env)
+	if err != nil {
+		return p, tokens.Token{}, err
+	}
+	tok, err := env.Client.Token(ctx, p.Request(cred))
+	return p, tok, err
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+func runToken(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet("token", "-p NAME [--format raw|header|json|env]",
+		`Print an access token for a profile.
+
+  raw     the token alone
+  header  Authorization: Bearer <token>, for curl -H
+  json    accessToken, tokenType, expiresOn, expires_on, tenant, resource or scope
+  env     export lines for the Postman recipe's bearerToken and bearerTokenExpiresOn
+
+Examples:
+  curl -H "$(aztoken token -p dev --format header)" "https://management.azure.com/subscriptions?api-version=2022-12-01"
+  eval "$(aztoken token -p dev --format env)"
+  AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… aztoken token --env`, env)
+	var sel selection
+	sel.register(fs)
+	format := fs.String("format", "raw", "output `format`: raw, header, json or env")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs); err != nil {
+		return err
+	}
+	write, ok := tokenFormats[*format]
+	if !ok {
+		return usageErrorf("token: unknown format %q; use raw, header, json or env", *format)
+	}
+	p, tok, err := sel.fetch(ctx, env)
+	if err != nil {
+		return err
+	}
+	return write(env.Stdout, p, tok)
+}
+
+// tokenFormats write a token the ways scripts want it.
+var tokenFormats = map[string]func(io.Writer, profiles.Profile, tokens.Token) error{
+	"raw": func(w io.Writer, _ profiles.Profile, t tokens.Token) error {
+		_, err := fmt.Fprintln(w, t.AccessToken)
+		return err
+	},
+	"header": func(w io.Writer, _ profiles.Profile, t tokens.Token) error {
+		_, err := fmt.Fprintln(w, t.AuthorizationHeader())
+		return err
+	},
+	"json": writeTokenJSON,
+	"env": func(w io.Writer, _ profiles.Profile, t tokens.Token) error {
+		_, err := fmt.Fprintf(w, "export bearerToken=%s\nexport bearerTokenExpiresOn=%d\n",
+			shellQuote(t.AccessToken), t.ExpiresOn.Unix())
+		return err
+	},
+}
+
+// writeTokenJSON prints a superset of `az account get-access-token`.
+func writeTokenJSON(w io.Writer, p profiles.Profile, t tokens.Token) error {
+	out := struct {
+		AccessToken  string `json:"accessToken"`
+		TokenType    string `json:"tokenType"`
+		ExpiresOn    string `json:"expiresOn"`
+		ExpiresOnRaw int64  `json:"expires_on"`
+		Tenant       string `json:"tenant"`
+		Resource     string `json:"resource,omitempty"`
+		Scope        string `json:"scope,omitempty"`
+		Subscription string `json:"subscription,omitempty"`
+		Profile      string `json:"profile"`
+	}{
+		AccessToken:  t.AccessToken,
+		TokenType:    t.Type,
+		ExpiresOn:    t.ExpiresOn.UTC().Format(time.RFC3339),
+		ExpiresOnRaw: t.ExpiresOn.Unix(),
+		Tenant:       p.Tenant,
+		Subscription: p.Subscription,
+		Profile:      p.Name,
+	}
+	if t.Target.IsScope() {
+		out.Scope = t.Target.Value()
+	} else {
+		out.Resource = t.Target.Value()
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string {
+	out := []byte{'\''}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\'' {
+			out = append(out, `'\''`...)
+			continue
+		}
+		out = append(out, s[i])
+	}
+	return string(append(out, '\''))
+}
