@@ -72,15 +72,14 @@ func CheckCloud(s string) (string, error) {
 }
 
 // CheckCredential returns the credential kind, a secret when empty.
-// Certificates are named but not supported yet.
 func CheckCredential(k CredentialKind) (CredentialKind, error) {
 	switch k {
 	case "", SecretCredential:
 		return SecretCredential, nil
 	case CertificateCredential:
-		return "", problem(FieldCredential, "Certificate credentials are not supported yet; use a client secret")
+		return CertificateCredential, nil
 	}
-	return "", problem(FieldCredential, "Unknown credential kind: use a client secret")
+	return "", problem(FieldCredential, "Unknown credential kind: use secret or certificate")
 }
 
 // CheckDate reads the date a secret expires as typed, "YYYY-MM-DD"; empty

@@ -231,12 +231,17 @@ func TestCheckCloudCredentialDate(t *testing.T) {
 		{in: "Custom", want: "custom"},
 		{in: "germany", msg: "Unknown cloud"},
 	})
-	for in, msg := range map[CredentialKind]string{
-		"": "", "secret": "", "certificate": "Certificate credentials are not supported yet", "password": "Unknown credential",
+	for _, c := range []struct {
+		in   CredentialKind
+		want CredentialKind
+		msg  string
+	}{
+		{"", SecretCredential, ""}, {"secret", SecretCredential, ""}, {"certificate", CertificateCredential, ""},
+		{"password", "", "Unknown credential"},
 	} {
-		k, err := CheckCredential(in)
-		if msg == "" && (err != nil || k != SecretCredential) || msg != "" && (err == nil || !strings.HasPrefix(err.(*FieldError).Message, msg)) {
-			t.Errorf("CheckCredential(%q) = %q, %v; want %q", in, k, err, msg)
+		k, err := CheckCredential(c.in)
+		if k != c.want || c.msg == "" && err != nil || c.msg != "" && (err == nil || !strings.HasPrefix(err.(*FieldError).Message, c.msg)) {
+			t.Errorf("CheckCredential(%q) = %q, %v; want %q, %q", c.in, k, err, c.want, c.msg)
 		}
 	}
 	for in, want := range map[string]string{"": "", " 2026-12-31\n": "2026-12-31", "2028-02-29": "2028-02-29"} {

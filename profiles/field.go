@@ -21,23 +21,30 @@ const (
 	FieldSecretExpires Field = "secretExpires"
 	FieldNotes         Field = "notes"
 	FieldSecret        Field = "secret"
+	// FieldCertificateFile is the path of a certificate profile's file.
+	FieldCertificateFile Field = "certificateFile"
+	// FieldCertificatePassword is a PFX file's password, kept beside the
+	// profile like a secret.
+	FieldCertificatePassword Field = "certificatePassword"
 )
 
 // labels are the words a user sees for each field, as the editor shows them.
 var labels = map[Field]string{
-	FieldName:          "Name",
-	FieldTenant:        "Tenant",
-	FieldClientID:      "Client ID",
-	FieldCredential:    "Credential",
-	FieldCloud:         "Cloud",
-	FieldAuthorityHost: "Authority host",
-	FieldARMEndpoint:   "Resource Manager endpoint",
-	FieldResource:      "Resource",
-	FieldScope:         "Scope",
-	FieldSubscription:  "Subscription ID",
-	FieldSecretExpires: "Secret expires",
-	FieldNotes:         "Notes",
-	FieldSecret:        "Client secret",
+	FieldName:                "Name",
+	FieldTenant:              "Tenant",
+	FieldClientID:            "Client ID",
+	FieldCredential:          "Credential",
+	FieldCloud:               "Cloud",
+	FieldAuthorityHost:       "Authority host",
+	FieldARMEndpoint:         "Resource Manager endpoint",
+	FieldResource:            "Resource",
+	FieldScope:               "Scope",
+	FieldSubscription:        "Subscription ID",
+	FieldSecretExpires:       "Secret expires",
+	FieldNotes:               "Notes",
+	FieldSecret:              "Client secret",
+	FieldCertificateFile:     "Certificate file",
+	FieldCertificatePassword: "Certificate password",
 }
 
 // Label is the field's name as the editor shows it.
@@ -57,10 +64,16 @@ type FieldError struct {
 	// Suggestion, when set, is a value the UI can offer to use instead,
 	// such as the tenant ID found inside a pasted URL.
 	Suggestion string
+	// Err is the cause when another package found the problem, such as a
+	// *tokens.CertificateError, so that errors.Is and tokens.Fix reach it.
+	Err error
 }
 
 // Error is the label and the message, for places that show one line.
 func (e *FieldError) Error() string { return e.Field.Label() + ": " + e.Message }
+
+// Unwrap returns the cause, if any.
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // problem builds a FieldError; a helper keeps the checkers short.
 func problem(f Field, message string) *FieldError {

@@ -5,15 +5,18 @@ import "github.com/aztoken/aztoken/tokens"
 // CredentialKind says how a profile's app proves its identity.
 type CredentialKind string
 
-// The credential kinds. Only a client secret is supported today; the kind
-// is stored so that certificate profiles can be added without a new schema.
+// The credential kinds. A secret profile keeps its client secret in the
+// SecretStore; a certificate profile keeps the path of its PEM or PFX file
+// in CertificateFile and, for a PFX, the file's password in the
+// SecretStore.
 const (
 	SecretCredential      CredentialKind = "secret"
 	CertificateCredential CredentialKind = "certificate"
 )
 
 // Profile is one app registration aztoken can fetch tokens for. It holds no
-// secret: the client secret lives in a SecretStore under the profile's ID.
+// secret: the client secret, or a certificate's PFX password, lives in a
+// SecretStore under the profile's ID.
 //
 // A Profile read from a file or built by hand may hold anything; Validate
 // returns it cleaned and checked, and the Store saves only such profiles.
@@ -30,6 +33,10 @@ type Profile struct {
 	ClientID string `json:"clientId"`
 	// Credential is how the app proves itself; empty means a secret.
 	Credential CredentialKind `json:"credential,omitempty"`
+	// CertificateFile is the path of a certificate profile's PEM or PFX
+	// file. The file stays where the user keeps it: only its password is
+	// copied to the keyring, whose items are too small for a PFX.
+	CertificateFile string `json:"certificateFile,omitempty"`
 	// Cloud is public, usgov, china or custom; empty means public.
 	Cloud string `json:"cloud,omitempty"`
 	// AuthorityHost is the Entra ID host of a custom cloud, or an override
@@ -102,8 +109,8 @@ func (p Profile) Target() tokens.Target {
 	}
 }
 
-// Request is the token request for this profile, proven by cred (the
-// secret read from a SecretStore, as a tokens.ClientSecret).
+// Request is the token request for this profile, proven by cred (from
+// Credential).
 func (p Profile) Request(cred tokens.Credential) tokens.Request {
 	return tokens.Request{
 		AuthorityHost: p.Endpoints().AuthorityHost,

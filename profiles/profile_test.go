@@ -77,8 +77,11 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 			Resource: "https://management.stack.example/"}, map[Field]string{
 			FieldAuthorityHost: "Plain http is allowed only for localhost",
 		}},
-		{"certificate", Profile{Name: "x", Tenant: guid, ClientID: guid, Credential: CertificateCredential}, map[Field]string{
-			FieldCredential: "Certificate credentials are not supported yet",
+		{"certificate without its file", Profile{Name: "x", Tenant: guid, ClientID: guid, Credential: CertificateCredential}, map[Field]string{
+			FieldCertificateFile: "Choose the certificate file",
+		}},
+		{"unknown credential", Profile{Name: "x", Tenant: guid, ClientID: guid, Credential: "password"}, map[Field]string{
+			FieldCredential: "Unknown credential kind",
 		}},
 	}
 	for _, c := range cases {
@@ -136,7 +139,7 @@ func TestEndpointsAndTarget(t *testing.T) {
 	}{
 		{"public by default", Profile{}, "https://login.microsoftonline.com", "https://management.azure.com",
 			tokens.ResourceTarget("https://management.azure.com/")},
-		{"china", Profile{Cloud: "china"}, "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
+		{"china", Profile{Cloud: "china"}, "https://login.partner.microsoftonline.cn", "https://management.chinacloudapi.cn",
 			tokens.ResourceTarget("https://management.chinacloudapi.cn/")},
 		{"usgov with overrides", Profile{Cloud: "usgov", AuthorityHost: "https://login.usgovcloudapi.net",
 			ARMEndpoint: "https://arm.example"}, "https://login.usgovcloudapi.net", "https://arm.example",
@@ -196,5 +199,38 @@ func TestNewIDIsRandomAndReadable(t *testing.T) {
 			t.Fatalf("bad or repeated ID %q", id)
 		}
 		seen[id] = true
+	}
+}
+
+func TestEveryCloudOnBothEndpoints(t *testing.T) {
+	const tenant = "contoso.onmicrosoft.com"
+	custom := Profile{Cloud: "custom", AuthorityHost: "https://login.stack.example", ARMEndpoint: "https://management.stack.example",
+		Resource: "https://management.stack.example/"}
+	tests := []struct {
+		p             Profile
+		login, target string
+	}{
+		{Profile{Cloud: "public"}, "https://login.microsoftonline.com", "https://management.azure.com/"},
+		{Profile{Cloud: "usgov"}, "https://login.microsoftonline.us", "https://management.usgovcloudapi.net/"},
+		{Profile{Cloud: "china"}, "https://login.partner.microsoftonline.cn", "https://management.chinacloudapi.cn/"},
+		{custom, "https://login.stack.example", "https://management.stack.example/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.p.Cloud, func(t *testing.T) {
+			p := tt.p
+			p.Name, p.Tenant, p.ClientID = "x", tenant, guid
+			v1 := p.Request(tokens.ClientSecret("s"))
+			if url, err := v1.TokenURL(); err != nil || url != tt.login+"/"+tenant+"/oauth2/token" || v1.Target != tokens.ResourceTarget(tt.target) {
+				t.Errorf("v1: %q, %v, target %v", url, err, v1.Target)
+			}
+			p.Resource, p.Scope = "", tt.target+"/.default"
+			v2 := p.Request(tokens.ClientSecret("s"))
+			if url, err := v2.TokenURL(); err != nil || url != tt.login+"/"+tenant+"/oauth2/v2.0/token" || v2.Target.Audience() != tt.target {
+				t.Errorf("v2: %q, %v, target %v", url, err, v2.Target)
+			}
+			if _, err := p.Validate(); err != nil {
+				t.Errorf("the v2 profile is not valid: %v", err)
+			}
+		})
 	}
 }

@@ -19,6 +19,11 @@ func (p Profile) Validate() (Profile, error) {
 	p.ClientID = v.check(CheckClientID(p.ClientID))
 	kind, err := CheckCredential(p.Credential)
 	p.Credential = CredentialKind(v.check(string(kind), err))
+	p.CertificateFile = v.check(CheckCertificatePath(p.CertificateFile))
+	if p.Credential == SecretCredential {
+		// A path left over from a certificate the profile no longer uses.
+		p.CertificateFile = ""
+	}
 	p.Cloud = v.check(CheckCloud(p.Cloud))
 	p.AuthorityHost = v.check(CheckEndpoint(FieldAuthorityHost, p.AuthorityHost))
 	p.ARMEndpoint = v.check(CheckEndpoint(FieldARMEndpoint, p.ARMEndpoint))
@@ -60,6 +65,9 @@ func (v *validator) add(fe *FieldError) {
 
 // crossField checks the rules that involve more than one field.
 func (v *validator) crossField(p Profile) {
+	if p.Credential == CertificateCredential && p.CertificateFile == "" {
+		v.add(problem(FieldCertificateFile, "Choose the certificate file: a .pfx, .p12 or .pem with the private key"))
+	}
 	if p.Resource != "" && p.Scope != "" {
 		v.add(problem(FieldScope, "Set a resource (v1) or a scope (v2), not both"))
 	}

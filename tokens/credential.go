@@ -10,9 +10,9 @@ import (
 var ErrNoSecret = errors.New("no client secret")
 
 // A Credential proves the app's identity in a token request. The interface
-// is sealed: the kinds Entra accepts (a client secret today, a certificate
-// assertion later) are defined in this package, so callers build a Request
-// the same way whichever kind a profile uses.
+// is sealed: the kinds Entra accepts (ClientSecret and
+// CertificateCredential) are defined in this package, so callers build a
+// Request the same way whichever kind a profile uses.
 type Credential interface {
 	// addTo puts the credential's fields into the token request form.
 	// tokenURL and now are what a signed assertion needs as audience and

@@ -1,6 +1,8 @@
 // Package tokens fetches Entra ID (Azure AD) access tokens with the client
-// credentials grant, explains why a request failed, caches tokens in memory,
-// decodes JWTs for display and calls Azure Resource Manager.
+// credentials grant, proven by a client secret or a certificate's signed
+// assertion, in the public, US Government, China or a custom cloud. It
+// explains why a request failed, caches tokens in memory, decodes JWTs for
+// display and calls Azure Resource Manager.
 //
 // It knows nothing of windows or terminals: the GUI and the CLI are thin
 // layers over it. Tokens live only in memory; nothing here writes to disk.

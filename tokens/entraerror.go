@@ -21,6 +21,9 @@ type EntraError struct {
 	// TraceID and CorrelationID identify the request to Microsoft support.
 	TraceID       string `json:"trace_id"`
 	CorrelationID string `json:"correlation_id"`
+	// Host is the authority host that answered, host[:port]: some hints
+	// depend on which cloud was asked.
+	Host string `json:"-"`
 }
 
 // parseEntraError reads an Entra error body; ok is false when the body is
@@ -53,6 +56,9 @@ func (e *EntraError) Message() string {
 
 // Fix is one sentence telling the user what to change.
 func (e *EntraError) Fix() string {
+	if fix := e.hint(); fix != "" {
+		return fix
+	}
 	if fix, ok := entraFixes[e.AADSTS()]; ok {
 		return fix
 	}

@@ -46,7 +46,7 @@ func TestEntraErrorWithoutCodesStillExplains(t *testing.T) {
 }
 
 func TestEveryListedCodeHasAFixInOneSentence(t *testing.T) {
-	for _, code := range []int{7000215, 7000222, 7000216, 700016, 90002, 900023, 90038, 500011, 50001, 500013, 901002, 70011, 1002012, 90014, 900144, 7000112, 9001023, 53003, 90024, 50033, 90006} {
+	for _, code := range []int{7000215, 7000222, 7000216, 700016, 90002, 900023, 90038, 500011, 50001, 500013, 901002, 70011, 1002012, 90014, 900144, 7000112, 9001023, 53003, 90024, 50033, 90006, 700027, 700024, 700021, 50027, 50012} {
 		fix, ok := entraFixes[code]
 		if !ok {
 			t.Errorf("AADSTS%d has no fix", code)

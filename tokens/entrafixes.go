@@ -28,10 +28,11 @@ var entraFixes = map[int]string{
 	90024:   "Entra ID is busy right now: try again in a minute.",
 	50033:   "Entra ID had a temporary problem: try again in a minute.",
 	90006:   "Entra ID had a temporary problem: try again in a minute.",
-	700027:  "The certificate is not registered on the app: upload its .cer under App registrations › Certificates & secrets.",
+	700027:  "The certificate is not registered on this app: upload its .cer under App registrations › Certificates & secrets and compare the thumbprints.",
 	700024:  "The client assertion's time range is wrong: check this computer's clock and time zone.",
 	50027:   "The client assertion has no certificate thumbprint: it must carry x5t or x5t#S256.",
 	50012:   "The credential was not accepted: check the secret's Value or the certificate registered on the app.",
+	700021:  "The client assertion names another app: its issuer and subject must be the profile's client ID.",
 	50196:   "Too many identical requests: reuse tokens until they are about to expire.",
 }
 

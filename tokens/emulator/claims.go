@@ -39,8 +39,9 @@ const clockSkew = 5 * time.Minute
 // comes from the wrong tenant.
 func stsIssuer(tenantID string) string { return "https://sts.windows.net/" + tenantID + "/" }
 
-// newClaims describes a token for app in t, for audience aud, issued now.
-func (s *Server) newClaims(t *Tenant, a *App, aud string, now time.Time) accessClaims {
+// newClaims describes a token for app in t, for audience aud, issued now;
+// acr says how the app proved itself.
+func (s *Server) newClaims(t *Tenant, a *App, acr, aud string, now time.Time) accessClaims {
 	issued := now.Add(-clockSkew).Unix()
 	c := accessClaims{
 		Aud:   aud,
@@ -60,12 +61,12 @@ func (s *Server) newClaims(t *Tenant, a *App, aud string, now time.Time) accessC
 	}
 	if s.tokenVersion == 2 {
 		c.Iss = "https://login.microsoftonline.com/" + t.ID + "/v2.0"
-		c.Azp, c.AzpAcr, c.Ver = a.ClientID, "1", "2.0"
+		c.Azp, c.AzpAcr, c.Ver = a.ClientID, acr, "2.0"
 		return c
 	}
 	c.Iss = stsIssuer(t.ID)
 	c.Idp = c.Iss
-	c.AppDisplayName, c.AppID, c.AppIDAcr, c.Ver = a.DisplayName, a.ClientID, "1", "1.0"
+	c.AppDisplayName, c.AppID, c.AppIDAcr, c.Ver = a.DisplayName, a.ClientID, acr, "1.0"
 	return c
 }
 

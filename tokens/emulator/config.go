@@ -1,6 +1,9 @@
 package emulator
 
-import "time"
+import (
+	"crypto/x509"
+	"time"
+)
 
 // Config is the world the emulator pretends to be: the tenants with their
 // apps and subscriptions. It is read once by Start; changing it afterwards
@@ -57,6 +60,11 @@ type App struct {
 	ObjectID string
 	// Secrets are the client secrets that authenticate the app.
 	Secrets []Secret
+	// Certificates are the certificates uploaded under Certificates &
+	// secrets: the public part only (the .cer), as the portal keeps it.
+	// A client assertion must be signed by the key of one of them, named
+	// by its x5t#S256 or x5t thumbprint, while it is valid.
+	Certificates []*x509.Certificate
 	// Roles are the application permissions granted to the app, copied into
 	// the token's roles claim.
 	Roles []string

@@ -88,6 +88,7 @@ func cloneTenant(src Tenant) (*Tenant, error) {
 			return nil, errors.New("emulator: an app has no ClientID")
 		}
 		a.Secrets = slices.Clone(a.Secrets)
+		a.Certificates = slices.Clone(a.Certificates)
 		a.Roles = slices.Clone(a.Roles)
 		if a.ObjectID == "" {
 			a.ObjectID = a.ClientID

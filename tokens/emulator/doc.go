@@ -21,7 +21,11 @@
 // (*Server).PublicKey and the JWKS verify them, and the ARM endpoints reject
 // tokens this server did not sign. What the emulator knows (tenants, apps,
 // secrets, role assignments, resource groups) is fixed by the Config given
-// to Start.
+// to Start. Apps prove themselves with a client secret or, like a real
+// app registration with uploaded certificates (App.Certificates), with a
+// signed client assertion that the emulator verifies: thumbprint header,
+// signature, audience, issuer and time window, each failure with Entra's
+// code.
 //
 // A test starts one with the world it needs and points the client's
 // authority host and ARM endpoint at URL:

@@ -69,7 +69,7 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, tenant string, ve
 		return nil, e
 	}
 	now := s.now()
-	a, e := authenticate(t, req, now)
+	a, acr, e := authenticate(t, req, now)
 	if e != nil {
 		return nil, e
 	}
@@ -81,35 +81,47 @@ func (s *Server) issue(w http.ResponseWriter, r *http.Request, tenant string, ve
 	case a.BlockedByConditionalAccess:
 		return nil, errConditionalAccess()
 	}
-	token, err := s.keys.sign(s.newClaims(t, a, req.resource, now))
+	token, err := s.keys.sign(s.newClaims(t, a, acr, req.resource, now))
 	if err != nil {
 		return nil, errTransient(http.StatusInternalServerError)
 	}
 	return tokenBody(version, token, req.resource, a.TokenLifetime, now), nil
 }
 
-// authenticate finds the app and checks its secret.
-func authenticate(t *Tenant, req tokenRequest, now time.Time) (*App, *entraError) {
+// The appidacr/azpacr values: how the app proved itself.
+const (
+	acrSecret      = "1"
+	acrCertificate = "2"
+)
+
+// authenticate finds the app and checks its secret or client assertion,
+// and says which of the two it was.
+func authenticate(t *Tenant, req tokenRequest, now time.Time) (*App, string, *entraError) {
 	a := app(t, req.clientID)
 	if a == nil {
-		return nil, errAppNotFound(req.clientID, directoryName(t))
+		return nil, "", errAppNotFound(req.clientID, directoryName(t))
 	}
-	if req.secret == "" {
-		if req.assertion != "" {
-			return nil, errAssertionKeyUnknown(assertionThumbprint(req.assertion), a.ClientID)
-		}
-		return nil, errNoSecret()
+	switch {
+	case req.secret != "":
+		return a, acrSecret, checkSecret(a, req.secret, now)
+	case req.assertion != "" || req.assertionType != "":
+		return a, acrCertificate, checkAssertion(a, req, now)
 	}
+	return nil, "", errNoSecret()
+}
+
+// checkSecret accepts one of the app's secrets while it is valid.
+func checkSecret(a *App, secret string, now time.Time) *entraError {
 	for _, sec := range a.Secrets {
-		if sec.Value != req.secret {
+		if sec.Value != secret {
 			continue
 		}
 		if !sec.Expires.IsZero() && !now.Before(sec.Expires) {
-			return nil, errSecretExpired(a.ClientID)
+			return errSecretExpired(a.ClientID)
 		}
-		return a, nil
+		return nil
 	}
-	return nil, errWrongSecret(a.ClientID)
+	return errWrongSecret(a.ClientID)
 }
 
 // tokenBody builds the success body. expires_in is one second short of the
@@ -177,17 +189,4 @@ func (s *Server) entraHeaders(w http.ResponseWriter, r *http.Request, cacheContr
 		h.Set("client-request-id", correlation)
 	}
 	return trace, correlation
-}
-
-// assertionThumbprint is the certificate thumbprint a client assertion's
-// header names, for Entra's "key was not found" message.
-func assertionThumbprint(assertion string) string {
-	var h struct {
-		X5t    string `json:"x5t"`
-		X5t256 string `json:"x5t#S256"`
-	}
-	if head, _, ok := strings.Cut(assertion, "."); ok {
-		_ = decodeSegment(head, &h)
-	}
-	return first(h.X5t, h.X5t256)
 }

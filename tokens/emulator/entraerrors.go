@@ -125,13 +125,6 @@ func errSecretExpired(clientID string) *entraError {
 		fmt.Sprintf("The provided client secret keys for app '%s' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.", clientID)}
 }
 
-// errAssertionKeyUnknown answers every certificate credential: the
-// emulator's apps have no certificates registered.
-func errAssertionKeyUnknown(thumbprint, clientID string) *entraError {
-	return &entraError{401, "invalid_client", 700027,
-		fmt.Sprintf("Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '%s', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '%s'.]", thumbprint, clientID)}
-}
-
 func errAppDisabled(a *App) *entraError {
 	return &entraError{400, "unauthorized_client", 7000112,
 		fmt.Sprintf("Application '%s'(%s) is disabled.", a.ClientID, a.DisplayName)}

@@ -8,9 +8,13 @@ import (
 
 // tokenRequest is what a client-credentials request asks for.
 type tokenRequest struct {
-	clientID  string
-	secret    string
-	assertion string
+	clientID      string
+	secret        string
+	assertionType string
+	assertion     string
+	// endpoint is the URL the request was sent to, which a client
+	// assertion must name as its audience. The emulator serves plain http.
+	endpoint string
 	// resource is the v1 resource, or the v2 scope without "/.default",
 	// exactly as sent: it becomes the token's aud.
 	resource string
@@ -37,9 +41,11 @@ func readTokenRequest(w http.ResponseWriter, r *http.Request, version int) (toke
 		return tokenRequest{}, errUnsupportedGrant(grant)
 	}
 	req := tokenRequest{
-		clientID:  form.Get("client_id"),
-		secret:    form.Get("client_secret"),
-		assertion: form.Get("client_assertion"),
+		clientID:      form.Get("client_id"),
+		secret:        form.Get("client_secret"),
+		assertionType: form.Get("client_assertion_type"),
+		assertion:     form.Get("client_assertion"),
+		endpoint:      "http://" + r.Host + r.URL.EscapedPath(),
 	}
 	if id, secret, ok := basicCredentials(r); ok {
 		req.clientID, req.secret = first(req.clientID, id), first(req.secret, secret)

@@ -91,6 +91,8 @@ func init() {
 		"token":    {"print a token for a profile (raw, header, json or env)", runToken},
 		"copy":     {"copy \"Authorization: Bearer …\" for a profile to the clipboard", runCopy},
 		"test":     {"list a subscription's resource groups with a profile's token", runTest},
+		"check":    {"run the setup check: tenant, secret, token, roles, subscription, expiry", runCheck},
+		"serve":    {"serve a profile's tokens to apps on this machine (managed-identity endpoint)", runServe},
 		"profiles": {"list, show, add, edit, remove, import and export profiles", runProfiles},
 		"version":  {"print aztoken's version", runVersion},
 		"help":     {"show help for a command", runHelp},
@@ -120,7 +122,7 @@ Usage:
 
 Commands:
 `)
-	for _, name := range []string{"token", "copy", "test", "profiles", "version", "help"} {
+	for _, name := range []string{"token", "copy", "test", "check", "serve", "profiles", "version", "help"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprint(w, `

@@ -225,6 +225,9 @@ func TestHelpForEveryCommand(t *testing.T) {
 		}
 	}
 	_, stdout, _ := w.run("", "token", "-h")
+	if strings.Count(stdout, "Usage:") != 1 {
+		t.Errorf("help printed %d times", strings.Count(stdout, "Usage:"))
+	}
 	if !strings.Contains(stdout, "Examples:") || !strings.Contains(stdout, "--format") && !strings.Contains(stdout, "-format") {
 		t.Errorf("token help:\n%s", stdout)
 	}

@@ -40,7 +40,17 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	srv, err := emulator.Start(emulator.Sample())
+	return newWorldWith(t, nil)
+}
+
+// newWorldWith is newWorld with the sample world changed by edit.
+func newWorldWith(t *testing.T, edit func(*emulator.Config)) *world {
+	t.Helper()
+	cfg := emulator.Sample()
+	if edit != nil {
+		edit(&cfg)
+	}
+	srv, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ const (
 	ExitOK         = 0
 	ExitFailure    = 1 // anything else: files, keyring, clipboard
 	ExitUsage      = 2 // bad flags, unknown command or profile, invalid field
-	ExitCredential = 3 // Entra ID refused the token request
+	ExitCredential = 3 // Entra ID refused the token request, or the certificate cannot sign
 	ExitARM        = 4 // Resource Manager refused the call
 	ExitNetwork    = 5 // no answer: DNS, refused, timeout, TLS, proxy
 )
@@ -35,12 +35,16 @@ func usageErrorf(format string, a ...any) error {
 func exitCode(err error) int {
 	var entra *tokens.EntraError
 	var arm *tokens.ARMError
+	var coded interface{ ExitCode() int }
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &coded):
+		return coded.ExitCode()
 	case errors.As(err, new(*usageError)), errors.As(err, new(*profiles.FieldError)), errors.As(err, new(*profiles.ValidationError)):
 		return ExitUsage
-	case errors.As(err, &entra), errors.Is(err, tokens.ErrNoSecret), errors.Is(err, profiles.ErrSecretNotFound):
+	case errors.As(err, &entra), errors.Is(err, tokens.ErrNoSecret), errors.Is(err, profiles.ErrSecretNotFound),
+		errors.As(err, new(*tokens.CertificateError)):
 		return ExitCredential
 	case errors.As(err, &arm):
 		return ExitARM

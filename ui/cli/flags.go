@@ -34,13 +34,12 @@ func hasFlags(fs *flag.FlagSet) bool {
 	return n > 0
 }
 
-// parse parses args, turning -h into errHelpShown and a bad flag into a
-// usage error.
+// parse parses args, turning -h (whose help Parse has printed) into
+// errHelpShown and a bad flag into a usage error.
 func parse(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fs.Usage()
 		return errHelpShown
 	case err != nil:
 		return usageErrorf("%s: %v", fs.Name(), err)

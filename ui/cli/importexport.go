@@ -184,24 +184,27 @@ func chooseProfiles(store *profiles.Store, names []string) ([]profiles.Profile, 
 }
 
 func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profile, withToken, withSecret bool) error {
-	var secret tokens.ClientSecret
+	if withSecret && p.Credential == profiles.CertificateCredential {
+		return usageErrorf("profile %s uses a certificate: it has no client secret to export, and Postman's recipe cannot sign with a certificate (use --with-token)", p.Name)
+	}
+	var cred tokens.Credential
 	if withToken || withSecret {
-		s, err := env.Secrets.Get(ctx, p.ID)
-		if err != nil {
+		var err error
+		if cred, err = p.LoadCredential(ctx, env.Secrets); err != nil {
 			return err
 		}
-		secret = tokens.ClientSecret(s)
 	}
 	var tok *profiles.PostmanToken
 	if withToken {
-		t, err := env.Client.Token(ctx, p.Request(secret))
+		t, err := env.Client.Token(ctx, p.Request(cred))
 		if err != nil {
 			return err
 		}
 		tok = &profiles.PostmanToken{AccessToken: t.AccessToken, ExpiresOn: t.ExpiresOn}
 	}
-	if !withSecret {
-		secret = ""
+	var secret tokens.ClientSecret
+	if withSecret {
+		secret, _ = cred.(tokens.ClientSecret)
 	}
 	return profiles.ExportPostman(w, p, tok, secret)
 }

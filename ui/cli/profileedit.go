@@ -15,7 +15,8 @@ type fieldFlags struct {
 	name, tenant, clientID, cloud               string
 	authorityHost, armEndpoint, resource, scope string
 	subscription, secretExpires, notes          string
-	secretStdin                                 bool
+	credential, certFile                        string
+	secretStdin, certPasswordStdin              bool
 }
 
 func newFieldFlags(fs *flag.FlagSet) *fieldFlags {
@@ -32,6 +33,9 @@ func newFieldFlags(fs *flag.FlagSet) *fieldFlags {
 	fs.StringVar(&f.secretExpires, "secret-expires", "", "the secret's expiry `date`, YYYY-MM-DD, for reminders")
 	fs.StringVar(&f.notes, "notes", "", "free `text`")
 	fs.BoolVar(&f.secretStdin, "secret-stdin", false, "read the client secret from stdin (otherwise add prompts without echo)")
+	fs.StringVar(&f.credential, "credential", "", "`kind` of credential: secret or certificate (--cert-file implies certificate)")
+	fs.StringVar(&f.certFile, "cert-file", "", "certificate `file`: a .pfx/.p12, or a .pem with the certificate and its private key")
+	fs.BoolVar(&f.certPasswordStdin, "cert-password-stdin", false, "read the PFX file's password from stdin (otherwise prompted when needed)")
 	return f
 }
 
@@ -66,9 +70,23 @@ func (f *fieldFlags) apply(p *profiles.Profile) error {
 			p.SecretExpires, err = parseDateFlag(f.secretExpires)
 		case "notes":
 			p.Notes = f.notes
+		case "credential":
+			p.Credential = profiles.CredentialKind(f.credential)
+		case "cert-file":
+			p.CertificateFile, err = absPath(f.certFile)
+			if !f.given("credential") {
+				p.Credential = profiles.CertificateCredential
+			}
 		}
 	})
 	return err
+}
+
+// given reports whether the user named flag on the command line.
+func (f *fieldFlags) given(name string) bool {
+	found := false
+	f.fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	return found
 }
 
 func parseDateFlag(s string) (profiles.Date, error) {
@@ -86,11 +104,15 @@ func runProfilesAdd(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("profiles add", "--name NAME --tenant T --client-id ID [flags]",
 		`Add a profile. The client secret is asked for without echo, or read from
 stdin with --secret-stdin; it goes to the OS keyring, never to a file.
+With --cert-file the app proves itself with a certificate instead: the
+profile keeps the file's path, and a PFX file's password (asked for, or
+read with --cert-password-stdin) goes to the keyring.
 
 Examples:
   aztoken profiles add --name dev --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555
   printf %s "$SECRET" | aztoken profiles add --name ci --tenant … --client-id … --secret-stdin
-  aztoken profiles add --name gov --cloud usgov --tenant … --client-id … --subscription …`, env)
+  aztoken profiles add --name gov --cloud usgov --tenant … --client-id … --subscription …
+  printf %s "$PFX_PASSWORD" | aztoken profiles add --name ci-cert --tenant … --client-id … --cert-file ci.pfx --cert-password-stdin`, env)
 	f := newFieldFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -106,21 +128,23 @@ Examples:
 	if err != nil {
 		return err
 	}
-	secret, err := readSecret(env, f.secretStdin)
+	item, err := f.keyringItem(ctx, env, p, true)
 	if err != nil {
 		return err
 	}
-	return saveWithSecret(ctx, env, p, secret, "Added")
+	return saveWithSecret(ctx, env, p, item, "Added")
 }
 
 func runProfilesEdit(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("profiles edit", "NAME [flags]",
 		`Change the fields given as flags; the others keep their values. With
---secret-stdin the client secret is replaced too.
+--secret-stdin the client secret is replaced too, and with
+--cert-password-stdin a PFX file's password.
 
 Examples:
   aztoken profiles edit dev --subscription 00000000-0000-0000-0000-000000000000
-  printf %s "$NEW_SECRET" | aztoken profiles edit dev --secret-stdin --secret-expires 2027-06-30`, env)
+  printf %s "$NEW_SECRET" | aztoken profiles edit dev --secret-stdin --secret-expires 2027-06-30
+  aztoken profiles edit dev --cert-file ~/certs/dev-2027.pem`, env)
 	f := newFieldFlags(fs)
 	// The name comes first (aztoken profiles edit dev --flag …); Go's flag
 	// package stops at the first non-flag, so take it off before parsing.
@@ -140,24 +164,65 @@ Examples:
 	if err := noArgs(fs); err != nil {
 		return err
 	}
+	wasCertificate := p.Credential == profiles.CertificateCredential
 	if err := f.apply(&p); err != nil {
 		return err
 	}
 	if p, err = p.Validate(); err != nil {
 		return err
 	}
-	secret := ""
-	if f.secretStdin {
-		if secret, err = readSecret(env, true); err != nil {
-			return err
-		}
+	// A certificate profile turned into a secret one holds a PFX password,
+	// not a secret: it needs one now.
+	needSecret := wasCertificate && p.Credential == profiles.SecretCredential
+	item, err := f.keyringItem(ctx, env, p, needSecret)
+	if err != nil {
+		return err
 	}
-	return saveWithSecret(ctx, env, p, secret, "Updated")
+	return saveWithSecret(ctx, env, p, item, "Updated")
 }
 
-// saveWithSecret stores the secret first and the profile second, so a
-// profile never points at a secret that failed to save.
-func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, secret, verb string) error {
+// keyringItem is what the profile's keyring item must hold after the save:
+// the client secret when given (or needed), or the password that opened
+// the certificate file, which is checked here.
+func (f *fieldFlags) keyringItem(ctx context.Context, env *Env, p profiles.Profile, needSecret bool) (keyringItem, error) {
+	if p.Credential == profiles.CertificateCredential {
+		switch {
+		case f.secretStdin:
+			return keyringItem{}, usageErrorf("a certificate profile has no client secret; a PFX password goes in with --cert-password-stdin")
+		case !f.certPasswordStdin && !f.given("cert-file") && !f.given("credential"):
+			// An edit of other fields: the certificate is as it was.
+			return keepItem, nil
+		}
+		return certificateItem(ctx, env, p, f.certPasswordStdin)
+	}
+	if f.certPasswordStdin {
+		return keyringItem{}, usageErrorf("--cert-password-stdin is for certificate profiles; this one uses a client secret")
+	}
+	if !f.secretStdin && !needSecret {
+		return keepItem, nil
+	}
+	secret, err := readSecret(env, f.secretStdin)
+	if err != nil {
+		return keyringItem{}, err
+	}
+	warnAboutSecret(env, secret)
+	return keyringItem{value: secret}, nil
+}
+
+// keyringItem is what a save leaves in the profile's keyring item: the
+// value, deleted when empty, or whatever is there already.
+type keyringItem struct {
+	value string
+	keep  bool
+}
+
+// keepItem leaves the keyring item as it is.
+var keepItem = keyringItem{keep: true}
+
+// saveWithSecret stores a new keyring item before the profile, so a
+// profile never points at a secret that failed to save, and removes an
+// unneeded one after, so a failed save leaves the old one in place.
+func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, item keyringItem, verb string) error {
 	isNew := p.ID == ""
 	if isNew {
 		p.ID = profiles.NewID()
@@ -166,21 +231,33 @@ func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, secret, v
 	if err != nil {
 		return err
 	}
-	if secret != "" {
-		warnAboutSecret(env, secret)
-		if err := env.Secrets.Set(ctx, p.ID, secret); err != nil {
-			return fmt.Errorf("storing the client secret: %w", err)
+	if !item.keep && item.value != "" {
+		if err := env.Secrets.Set(ctx, p.ID, item.value); err != nil {
+			return fmt.Errorf("storing the %s: %w", secretWord(p), err)
 		}
 	}
 	if _, err := store.Save(p); err != nil {
-		if isNew && secret != "" {
+		if isNew && item.value != "" {
 			// Best effort: the error that matters is the one from Save.
 			_ = env.Secrets.Delete(ctx, p.ID)
 		}
 		return err
 	}
+	if !item.keep && item.value == "" && !isNew {
+		if err := env.Secrets.Delete(ctx, p.ID); err != nil {
+			return fmt.Errorf("saved, but removing the old keyring item failed: %w", err)
+		}
+	}
 	fmt.Fprintf(env.Stderr, "%s profile %s.\n", verb, p.Name)
 	return nil
+}
+
+// secretWord names what the profile keeps in the keyring.
+func secretWord(p profiles.Profile) string {
+	if p.Credential == profiles.CertificateCredential {
+		return "certificate password"
+	}
+	return "client secret"
 }
 
 // warnAboutSecret says when a secret looks like the Secret ID, the most

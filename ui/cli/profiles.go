@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/aztoken/aztoken/tokens"
 	"text/tabwriter"
+	"time"
+
+	"github.com/aztoken/aztoken/tokens"
 
 	"github.com/aztoken/aztoken/profiles"
 )
@@ -27,7 +29,7 @@ Profiles live in %s;
 their client secrets live only in the OS keyring.
 
   list                   one line per profile
-  show NAME              every field of a profile (the secret masked)
+  show NAME              every field of a profile (the secret masked, the certificate described)
   add --name … --tenant … --client-id … [--secret-stdin]
   edit NAME [--field value …] [--secret-stdin]
   rm NAME                delete a profile and its keyring secret
@@ -88,23 +90,39 @@ func runProfilesShow(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	cloud := p.Endpoints()
+	credential, warning := credentialRows(ctx, env, p)
+	rows := [][2]string{{"Name", p.Name}, {"ID", string(p.ID)}, {"Tenant", p.Tenant}, {"Client ID", p.ClientID},
+		{"Credential", string(p.Credential)}}
+	rows = append(append(rows, credential...), [][2]string{
+		{"Cloud", cloud.Name}, {"Authority host", cloud.AuthorityHost}, {"ARM endpoint", cloud.ARMEndpoint},
+		{"Target", p.Target().String()}, {"Subscription", p.Subscription}, {"Notes", p.Notes},
+	}...)
+	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+	for _, row := range rows {
+		fmt.Fprintf(w, "%s:\t%s\n", row[0], row[1])
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if warning != "" {
+		fmt.Fprintln(env.Stderr, "warning:", warning)
+	}
+	return nil
+}
+
+// credentialRows describe how the profile's app proves itself: the masked
+// secret and its reminder date, or the certificate.
+func credentialRows(ctx context.Context, env *Env, p profiles.Profile) (rows [][2]string, warning string) {
+	if p.Credential == profiles.CertificateCredential {
+		return certificateRows(ctx, env, p, time.Now())
+	}
 	secret := "(none stored)"
 	if s, err := env.Secrets.Get(ctx, p.ID); err == nil {
 		secret = tokens.Mask(s) + " (in the OS keyring)"
 	} else if !errors.Is(err, profiles.ErrSecretNotFound) {
 		secret = "(keyring: " + err.Error() + ")"
 	}
-	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	for _, row := range [][2]string{
-		{"Name", p.Name}, {"ID", string(p.ID)}, {"Tenant", p.Tenant}, {"Client ID", p.ClientID},
-		{"Credential", string(p.Credential)}, {"Client secret", secret},
-		{"Cloud", cloud.Name}, {"Authority host", cloud.AuthorityHost}, {"ARM endpoint", cloud.ARMEndpoint},
-		{"Target", p.Target().String()}, {"Subscription", p.Subscription},
-		{"Secret expires", p.SecretExpires.String()}, {"Notes", p.Notes},
-	} {
-		fmt.Fprintf(w, "%s:\t%s\n", row[0], row[1])
-	}
-	return w.Flush()
+	return [][2]string{{"Client secret", secret}, {"Secret expires", p.SecretExpires.String()}}, ""
 }
 
 func runProfilesRemove(ctx context.Context, env *Env, args []string) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -20,7 +21,7 @@ type selection struct {
 func (s *selection) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.name, "p", "", "the profile's `name`")
 	fs.StringVar(&s.name, "profile", "", "the profile's `name` (same as -p)")
-	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_AUTHORITY_HOST instead of a profile")
+	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH and _PASSWORD) and AZURE_AUTHORITY_HOST instead of a profile")
 }
 
 // resolve finds the profile and its credential.
@@ -37,14 +38,11 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	if err != nil {
 		return profiles.Profile{}, nil, err
 	}
-	secret, err := env.Secrets.Get(ctx, p.ID)
+	cred, err := p.LoadCredential(ctx, env.Secrets)
 	if errors.Is(err, profiles.ErrSecretNotFound) {
 		return p, nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
 	}
-	if err != nil {
-		return p, nil, err
-	}
-	return p, tokens.ClientSecret(secret), nil
+	return p, cred, err
 }
 
 // findProfile looks a profile up by name (or ID) in the store.
@@ -63,7 +61,7 @@ func findProfile(env *Env, name string) (profiles.Profile, error) {
 }
 
 // envProfile builds a profile from the variables Azure SDKs read, for CI
-// jobs that already have them.
+// jobs that already have them: a client secret, or else a certificate.
 func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 	p := profiles.Profile{
 		Name:          "environment",
@@ -73,11 +71,18 @@ func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 		Cloud:         tokens.AzurePublic.Name,
 		AuthorityHost: env.Getenv("AZURE_AUTHORITY_HOST"),
 	}
+	secret := env.Getenv("AZURE_CLIENT_SECRET")
+	if secret == "" && env.Getenv("AZURE_CLIENT_CERTIFICATE_PATH") != "" {
+		p.Credential, p.CertificateFile = profiles.CertificateCredential, env.Getenv("AZURE_CLIENT_CERTIFICATE_PATH")
+	}
 	var missing []string
-	for _, v := range []string{"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"} {
+	for _, v := range []string{"AZURE_TENANT_ID", "AZURE_CLIENT_ID"} {
 		if env.Getenv(v) == "" {
 			missing = append(missing, v)
 		}
+	}
+	if secret == "" && p.CertificateFile == "" {
+		missing = append(missing, "AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)")
 	}
 	if len(missing) > 0 {
 		return p, nil, usageErrorf("--env needs %v set", missing)
@@ -86,7 +91,17 @@ func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 	if err != nil {
 		return p, nil, err
 	}
-	return p, tokens.ClientSecret(env.Getenv("AZURE_CLIENT_SECRET")), nil
+	if p.Credential == profiles.SecretCredential {
+		return p, tokens.ClientSecret(secret), nil
+	}
+	cert, warning, err := profiles.CheckCertificateFile(p.CertificateFile, env.Getenv("AZURE_CLIENT_CERTIFICATE_PASSWORD"), time.Now())
+	if err != nil {
+		return p, nil, err
+	}
+	if warning != "" {
+		fmt.Fprintln(env.Stderr, "warning:", warning)
+	}
+	return p, tokens.CertificateCredential{Certificate: cert}, nil
 }
 
 // fetch gets a token for the selected profile.
