@@ -3,18 +3,61 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
 // AppID identifies aztoken to Fyne (preferences, notifications) and to
 // the desktop.
 const AppID = "io.github.aztoken"
 
+// Deps are everything the window reaches outside itself. Run passes the
+// real ones; tests pass a temporary store, an in-memory secret store, a
+// client pointed at the emulator, a fake clipboard and a clock they move.
+type Deps struct {
+	// OpenStore opens the profiles file; it is called again after the user
+	// moves a corrupt file aside.
+	OpenStore func() (*profiles.Store, error)
+	// Secrets keeps client secrets: the OS keyring outside tests.
+	Secrets profiles.SecretStore
+	// Fetcher gets tokens: a *tokens.Client outside tests.
+	Fetcher tokens.Fetcher
+	// Clipboard receives every copy: outside tests a clipboard.Guard, which
+	// clears a copied token again after a while.
+	Clipboard clipboard.Clipboard
+	// Now is the clock that every countdown reads. Its times' zone is the
+	// zone the window shows local times in.
+	Now func() time.Time
+}
+
 // Run builds the main window and runs the app until it quits.
 func Run(a fyne.App) {
-	w := a.NewWindow("aztoken")
-	w.SetContent(widget.NewLabel("aztoken"))
-	w.SetMaster()
-	w.ShowAndRun()
+	w := newMainWindow(a, systemDeps())
+	w.win.SetMaster()
+	w.show()
+	a.Run()
+}
+
+// systemDeps are the real profiles file, keyring, network and clipboard.
+func systemDeps() Deps {
+	return Deps{
+		OpenStore: openDefaultStore,
+		Secrets:   profiles.NewKeyring(),
+		Fetcher:   tokens.NewClient(),
+		Clipboard: clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter),
+		Now:       time.Now,
+	}
+}
+
+func openDefaultStore() (*profiles.Store, error) {
+	path, err := profiles.DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	return profiles.Open(path)
 }

@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// command is one thing the user can do from the menu, most of them also
+// with a shortcut. One table feeds both, so the menu always shows the
+// shortcut that works.
+type command struct {
+	label string
+	// key is the shortcut's key with Ctrl (Cmd on macOS), and Shift when
+	// shift is set; no key means menu only.
+	key   fyne.KeyName
+	shift bool
+	run   func()
+}
+
+// menu is one menu of the menu bar.
+type menu struct {
+	name     string
+	commands []command
+}
+
+// menus are the menu bar, in order.
+func (w *mainWindow) menus() []menu {
+	return []menu{
+		{"Profile", []command{
+			{label: "New profile", key: fyne.KeyN, run: w.newProfile},
+			{label: "Save profile", key: fyne.KeyS, run: func() { w.editor.saveThen(nil) }},
+			{label: "Duplicate profile", key: fyne.KeyD, run: w.duplicate},
+			{label: "Delete profile…", run: w.remove},
+			{label: "Filter profiles", key: fyne.KeyF, run: func() { w.win.Canvas().Focus(w.list.filter) }},
+			{label: "Import…", key: fyne.KeyI, run: w.importFile},
+			{label: "Export…", key: fyne.KeyE, run: w.exportFile},
+			{label: "Quit", key: fyne.KeyQ, run: w.requestClose},
+		}},
+		{"Token", []command{
+			{label: "Get token", key: fyne.KeyR, run: w.token.getToken},
+			{label: "Copy header", key: fyne.KeyC, shift: true, run: w.token.onCopyHeader},
+			{label: "Copy token", key: fyne.KeyT, shift: true, run: w.token.onCopyToken},
+			{label: "Copy as curl", key: fyne.KeyU, shift: true, run: w.token.onCopyCurl},
+			{label: "Show or hide the token", key: fyne.KeyH, shift: true, run: w.token.toggleReveal},
+			{label: "Cancel running work", key: fyne.KeyPeriod, run: w.ctrl.cancelAll},
+		}},
+	}
+}
+
+// shortcut is the command's key combination, or nil.
+func (c command) shortcut() *desktop.CustomShortcut {
+	if c.key == "" {
+		return nil
+	}
+	mod := fyne.KeyModifierShortcutDefault
+	if c.shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: c.key, Modifier: mod}
+}
+
+// addCommands installs the main menu and the same shortcuts on the canvas,
+// where they also work without a menu bar (and in tests).
+func (w *mainWindow) addCommands() {
+	var menus []*fyne.Menu
+	for _, m := range w.menus() {
+		var items []*fyne.MenuItem
+		for _, c := range m.commands {
+			item := fyne.NewMenuItem(c.label, c.run)
+			if sc := c.shortcut(); sc != nil {
+				item.Shortcut = sc
+				w.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { c.run() })
+			}
+			item.IsQuit = c.label == "Quit"
+			items = append(items, item)
+		}
+		menus = append(menus, fyne.NewMenu(m.name, items...))
+	}
+	w.win.SetMainMenu(fyne.NewMainMenu(menus...))
+}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// controller is the window's state without widgets: the profiles store,
+// the selected profile, what each profile's token is doing, and the
+// background work in flight. Views read it and ask it to act, never each
+// other. It is changed only on the main goroutine: background work hands
+// its result back through post, the window's one bridge to fyne.Do.
+type controller struct {
+	open    func() (*profiles.Store, error)
+	store   *profiles.Store // nil while the profiles file cannot be used
+	openErr error           // why store is nil, usually a *profiles.CorruptError
+
+	secrets *sessionSecrets
+	cache   *tokens.Cache
+	now     func() time.Time
+	post    func(func())
+	// changed redraws every view; the window sets it.
+	changed func()
+
+	// selected is the profile the right-hand side shows; creating is set
+	// instead while the user writes a new one.
+	selected profiles.ID
+	creating bool
+	states   map[profiles.ID]*profileState
+	tasks    []*task
+	wg       sync.WaitGroup
+}
+
+// profileState is what the window knows about one profile's token beyond
+// the token itself, which the cache holds.
+type profileState struct {
+	fetching bool
+	// auto fetches a new token shortly before the current one expires.
+	auto bool
+	// err is why the last fetch failed; it stays until the next attempt.
+	err error
+}
+
+// task is background work the user can see and cancel.
+type task struct {
+	what   string
+	cancel context.CancelFunc
+}
+
+func newController(d Deps, post func(func())) *controller {
+	c := &controller{
+		open:    d.OpenStore,
+		secrets: newSessionSecrets(d.Secrets),
+		cache:   tokens.NewCache(d.Fetcher, d.Now),
+		now:     d.Now,
+		post:    post,
+		changed: func() {},
+		states:  map[profiles.ID]*profileState{},
+	}
+	c.reopen()
+	return c
+}
+
+// reopen reads the profiles file again, after the user moved a corrupt
+// one aside.
+func (c *controller) reopen() {
+	c.store, c.openErr = c.open()
+}
+
+// readOnly is why profiles cannot be changed now, or nil.
+func (c *controller) readOnly() error {
+	if c.store == nil {
+		return c.openErr
+	}
+	return c.store.ReadOnly()
+}
+
+// profiles lists the stored profiles by name.
+func (c *controller) profiles() []profiles.Profile {
+	if c.store == nil {
+		return nil
+	}
+	return c.store.List()
+}
+
+// profile finds a stored profile.
+func (c *controller) profile(id profiles.ID) (profiles.Profile, bool) {
+	if c.store == nil || id == "" {
+		return profiles.Profile{}, false
+	}
+	return c.store.Get(id)
+}
+
+// selectedProfile is the profile the right-hand side shows.
+func (c *controller) selectedProfile() (profiles.Profile, bool) {
+	return c.profile(c.selected)
+}
+
+// state is the token state of a profile, created on first use.
+func (c *controller) state(id profiles.ID) *profileState {
+	st, ok := c.states[id]
+	if !ok {
+		st = &profileState{}
+		c.states[id] = st
+	}
+	return st
+}
+
+// run does work off the main goroutine with a context that Cancel ends,
+// then applies the function work returns on the main goroutine and
+// redraws. Callers start it last: in tests post runs apply on the work's
+// own goroutine, so nothing may touch the widgets after run returns until
+// the test calls wait.
+func (c *controller) run(what string, work func(ctx context.Context) (apply func())) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t := &task{what: what, cancel: cancel}
+	c.tasks = append(c.tasks, t)
+	c.changed()
+	c.wg.Add(1)
+	go func() {
+		defer c.wg.Done()
+		apply := work(ctx)
+		c.post(func() {
+			c.tasks = slices.DeleteFunc(c.tasks, func(x *task) bool { return x == t })
+			cancel()
+			apply()
+			c.changed()
+		})
+	}()
+}
+
+// cancelAll ends every running task; each still reports, as cancelled.
+func (c *controller) cancelAll() {
+	for _, t := range c.tasks {
+		t.cancel()
+	}
+}
+
+// busy says what is running, the latest first, or "" when nothing is.
+func (c *controller) busy() string {
+	if len(c.tasks) == 0 {
+		return ""
+	}
+	return c.tasks[len(c.tasks)-1].what
+}
+
+// wait blocks until every background task has applied its result. Tests
+// call it before they look; the window never does.
+func (c *controller) wait() { c.wg.Wait() }

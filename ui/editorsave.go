@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// buildKeyringOffer is shown when the profile was saved but the keyring
+// refused its secret: the cause, and the one alternative that writes no
+// file.
+func (e *profileEditor) buildKeyringOffer() fyne.CanvasObject {
+	e.keyringCause = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	e.keepInMemory = &widget.Button{Text: "Keep in memory for this session", Icon: theme.StorageIcon(), OnTapped: e.keepSecretInMemory}
+	e.keyring = container.NewVBox(e.keyringCause, container.NewHBox(e.keepInMemory))
+	e.keyring.Hide()
+	return e.keyring
+}
+
+// saveThen stores the form and, once it is stored, runs then (which may
+// be nil). While a field is invalid nothing is saved: every message is
+// shown instead.
+func (e *profileEditor) saveThen(then func()) {
+	if e.saving || e.ctrl.readOnly() != nil || e.ctrl.store == nil {
+		return
+	}
+	if !e.valid() {
+		for _, f := range e.fields() {
+			f.show(f.entry.Validator(f.entry.Text))
+		}
+		return
+	}
+	secret := ""
+	if e.secret.entry.Text != "" {
+		secret, _, _ = profiles.CheckSecret(e.secret.entry.Text)
+	}
+	e.saving = true
+	e.problem.Hide()
+	e.changed()
+	e.ctrl.save(e.profile(), secret, func(r saveResult) { e.saved(r, secret, then) })
+}
+
+// saved shows what saving came to.
+func (e *profileEditor) saved(r saveResult, secret string, then func()) {
+	e.saving = false
+	var verr *profiles.ValidationError
+	switch {
+	case errors.As(r.err, &verr):
+		e.showProblems(verr)
+		e.changed()
+		return
+	case r.err != nil:
+		e.showProblem(r.err)
+		e.changed()
+		return
+	}
+	e.onSaved(r.profile)
+	e.load(r.profile)
+	if r.secretErr == nil {
+		if then != nil {
+			then()
+		}
+		return
+	}
+	// The profile is stored but its secret is not: keep the secret in the
+	// entry so that nothing typed is lost, and say why.
+	e.secret.entry.SetText(secret)
+	var kerr *profiles.KeyringError
+	if errors.As(r.secretErr, &kerr) && kerr.Unavailable() {
+		e.keyringCause.SetText("The profile is saved, but its secret is not: " + kerr.Error() + ".")
+		e.keyring.Show()
+		return
+	}
+	e.showProblem(r.secretErr)
+}
+
+// showProblems marks each field the store refused, and says the rest
+// below the form.
+func (e *profileEditor) showProblems(verr *profiles.ValidationError) {
+	var rest []error
+	for _, fe := range verr.Problems {
+		if f := e.fieldFor(fe.Field); f != nil {
+			f.show(fe)
+		} else {
+			rest = append(rest, fe)
+		}
+	}
+	if len(rest) > 0 {
+		e.showProblem(errors.Join(rest...))
+	}
+}
+
+func (e *profileEditor) fieldFor(id profiles.Field) *field {
+	for _, f := range e.fields() {
+		if f.id == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// showProblem says why saving failed, with the fix when there is one.
+func (e *profileEditor) showProblem(err error) {
+	text := err.Error()
+	if fix := tokens.Fix(err); fix != "" {
+		text += "\n" + fix
+	}
+	e.problem.SetText(text)
+	e.problem.Show()
+}
+
+// keepSecretInMemory stores the secret the keyring refused in memory for
+// the rest of the session.
+func (e *profileEditor) keepSecretInMemory() {
+	id, secret := e.loaded.ID, e.secret.entry.Text
+	if id == "" || secret == "" {
+		return
+	}
+	secret, _, _ = profiles.CheckSecret(secret)
+	e.ctrl.secrets.keepInMemory(id)
+	e.keyring.Hide()
+	e.ctrl.setSecret(id, secret, func(err error) {
+		if err != nil {
+			e.showProblem(err)
+			return
+		}
+		e.load(e.loaded)
+	})
+}
+
+// guard runs next unless the form has unsaved changes; then it asks
+// first: Save runs next once saved, Discard drops the changes, Cancel
+// stays (and runs stay, which may be nil).
+func (e *profileEditor) guard(next, stay func()) {
+	if !e.dirty() {
+		next()
+		return
+	}
+	name := e.name.entry.Text
+	if name == "" {
+		name = "the new profile"
+	}
+	msg := widget.NewLabel("Save the changes to " + name + " before you go on?")
+	d := dialog.NewCustomWithoutButtons("Unsaved changes", msg, e.win)
+	answer := func(f func()) func() {
+		return func() {
+			d.Hide()
+			if f != nil {
+				f()
+			}
+		}
+	}
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel", OnTapped: answer(stay)},
+		&widget.Button{Text: "Discard", Importance: widget.DangerImportance, OnTapped: answer(func() { e.revertChanges(); next() })},
+		&widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: answer(func() { e.saveThen(next) })},
+	})
+	d.Show()
+}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// errorPanel explains, where the token would be, why the selected
+// profile's last fetch failed: what happened, the one sentence that fixes
+// it, the AADSTS or ARM code, and the ids a support ticket needs on the
+// clipboard. The domain errors never carry a secret, so neither does it.
+type errorPanel struct {
+	ctrl   *controller
+	copier *copier
+
+	message *widget.Label
+	fix     *widget.Label
+	code    *widget.Label
+	details *widget.Button
+	box     *fyne.Container
+
+	err error
+}
+
+func newErrorPanel(ctrl *controller, cp *copier) *errorPanel {
+	return &errorPanel{ctrl: ctrl, copier: cp}
+}
+
+func (v *errorPanel) build() fyne.CanvasObject {
+	v.message = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
+	v.fix = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance}
+	v.code = &widget.Label{Importance: widget.LowImportance}
+	v.details = &widget.Button{Text: "Copy details", Icon: theme.ContentCopyIcon(), OnTapped: v.copyDetails}
+	heading := &widget.Label{Text: "The token request failed", Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
+	v.box = container.NewVBox(
+		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), heading),
+		v.fix, v.message,
+		container.NewHBox(v.code, v.details),
+	)
+	v.box.Hide()
+	return v.box
+}
+
+// apply shows the selected profile's error, or nothing.
+func (v *errorPanel) apply() {
+	p, ok := v.ctrl.selectedProfile()
+	var err error
+	if ok {
+		err = v.ctrl.state(p.ID).err
+	}
+	if err == v.err {
+		return
+	}
+	v.err = err
+	if err == nil {
+		v.box.Hide()
+		return
+	}
+	v.message.SetText(err.Error())
+	v.fix.SetText(tokens.Fix(err))
+	setShown(v.fix, v.fix.Text != "")
+	v.code.SetText(errorCode(err))
+	v.box.Show()
+}
+
+func (v *errorPanel) copyDetails() {
+	if v.err != nil {
+		v.copier.copy(v.details, errorDetails(v.err))
+	}
+}
+
+// errorCode is the code to search for: Entra's AADSTS number or ARM's
+// error code.
+func errorCode(err error) string {
+	var entra *tokens.EntraError
+	var arm *tokens.ARMError
+	switch {
+	case errors.As(err, &entra) && entra.AADSTS() != 0:
+		return fmt.Sprintf("AADSTS%d", entra.AADSTS())
+	case errors.As(err, &entra):
+		return entra.Code
+	case errors.As(err, &arm):
+		return arm.Code
+	}
+	return ""
+}
+
+// errorDetails are the lines for a support ticket: the services' own
+// details with trace and correlation ids, or the error itself.
+func errorDetails(err error) string {
+	var entra *tokens.EntraError
+	var arm *tokens.ARMError
+	switch {
+	case errors.As(err, &entra):
+		return entra.Details()
+	case errors.As(err, &arm):
+		return arm.Details()
+	}
+	return err.Error()
+}

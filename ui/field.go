@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+)
+
+// field is one entry of the profile editor with its check: the entry's
+// Validator is the profiles checker, and what the checker says appears
+// under the entry as the user types, with a button offering the value it
+// found (the tenant inside a pasted URL, a free name).
+type field struct {
+	id      profiles.Field
+	entry   *widget.Entry
+	message *widget.Label
+	suggest *widget.Button
+	// warn, when set, words a value that passes the check but is probably
+	// not what the user meant.
+	warn func(string) string
+	// onChange tells the editor the value changed.
+	onChange func()
+
+	suggestion string
+}
+
+func newField(id profiles.Field, entry *widget.Entry, check fyne.StringValidator, onChange func()) *field {
+	f := &field{id: id, entry: entry, onChange: onChange}
+	entry.Validator = check
+	entry.OnChanged = f.changed
+	f.message = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.message.Hide()
+	f.suggest = &widget.Button{Importance: widget.LowImportance, OnTapped: f.useSuggestion}
+	f.suggest.Hide()
+	return f
+}
+
+// validator adapts a profiles checker to an entry.
+func validator[T any](check func(string) (T, error)) fyne.StringValidator {
+	return func(s string) error {
+		_, err := check(s)
+		return err
+	}
+}
+
+// cell is the entry with its message and suggestion, for the form.
+func (f *field) cell() fyne.CanvasObject {
+	return container.NewVBox(f.entry, f.message, container.NewHBox(f.suggest))
+}
+
+// changed shows what the check says of the new value.
+func (f *field) changed(string) {
+	f.show(f.entry.Validator(f.entry.Text))
+	f.onChange()
+}
+
+// valid reports whether the value passes its check.
+func (f *field) valid() bool { return f.entry.Validator(f.entry.Text) == nil }
+
+// set puts a stored value in the entry without judging it: a loaded
+// profile shows no messages until the user edits it.
+func (f *field) set(text string) {
+	f.entry.OnChanged = nil
+	f.entry.SetText(text)
+	f.entry.OnChanged = f.changed
+	f.show(nil)
+}
+
+// show puts err (or the warning, if there is no error) under the entry.
+func (f *field) show(err error) {
+	f.entry.SetValidationError(err)
+	var fe *profiles.FieldError
+	text, importance, suggestion := "", widget.DangerImportance, ""
+	switch {
+	case errors.As(err, &fe):
+		text, suggestion = fe.Message, fe.Suggestion
+	case err != nil:
+		text = err.Error()
+	case f.warn != nil:
+		text, importance = f.warn(f.entry.Text), widget.WarningImportance
+	}
+	f.message.Importance = importance
+	f.message.SetText(text)
+	setShown(f.message, text != "")
+	f.suggestion = suggestion
+	f.suggest.SetText("Use " + suggestion)
+	setShown(f.suggest, suggestion != "")
+}
+
+func (f *field) useSuggestion() {
+	if f.suggestion != "" {
+		f.entry.SetText(f.suggestion)
+	}
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+)
+
+// importFile lets the user pick an aztoken export or a Postman environment
+// or collection, and imports it.
+func (w *mainWindow) importFile() {
+	if w.ctrl.readOnly() != nil {
+		return
+	}
+	w.editor.guard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if r == nil {
+				return // the user closed the dialog
+			}
+			defer r.Close()
+			// ParseImport refuses anything larger; one byte more lets it.
+			data, err := io.ReadAll(io.LimitReader(r, profiles.MaxImportSize+1))
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			w.importData(data, r.URI().Name())
+		}, w.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		d.Show()
+	}, nil)
+}
+
+// importData imports a file's contents, asking about every name that is
+// taken.
+func (w *mainWindow) importData(data []byte, name string) {
+	imp, err := profiles.ParseImport(data)
+	if err != nil {
+		w.showError(fmt.Errorf("cannot import %s: %w", name, err))
+		return
+	}
+	w.askClashes(imp, w.ctrl.store.ImportPlan(imp), map[int]profiles.Decision{})
+}
+
+// askClashes asks, one name at a time, whether to rename or skip an
+// imported profile whose name is taken, then imports. Imports never
+// overwrite, so there is no third choice but to cancel.
+func (w *mainWindow) askClashes(imp *profiles.Import, clashes []profiles.Clash, decisions map[int]profiles.Decision) {
+	if len(clashes) == 0 {
+		w.ctrl.applyImport(imp, decisions, func(added []profiles.Profile, err error) {
+			w.imported(imp, decisions, added, err)
+		})
+		return
+	}
+	c := clashes[0]
+	msg := widget.NewLabel(fmt.Sprintf("A profile named %q exists already.\nImport this one as %q, or skip it?", c.Name, c.Suggestion))
+	d := dialog.NewCustomWithoutButtons("Name in use", msg, w.win)
+	decide := func(dec profiles.Decision) func() {
+		return func() {
+			d.Hide()
+			decisions[c.Index] = dec
+			w.askClashes(imp, clashes[1:], decisions)
+		}
+	}
+	d.SetButtons([]fyne.CanvasObject{
+		&widget.Button{Text: "Cancel import", OnTapped: d.Hide},
+		&widget.Button{Text: "Skip", OnTapped: decide(profiles.Skip())},
+		&widget.Button{Text: "Rename", Importance: widget.HighImportance, OnTapped: decide(profiles.Rename(c.Suggestion))},
+	})
+	d.Show()
+}
+
+// imported reports an import. A name taken meanwhile (by another process,
+// or by a rename) is asked about again.
+func (w *mainWindow) imported(imp *profiles.Import, decisions map[int]profiles.Decision, added []profiles.Profile, err error) {
+	var clash *profiles.ClashError
+	if errors.As(err, &clash) {
+		w.askClashes(imp, clash.Clashes, decisions)
+		return
+	}
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	lines := []string{fmt.Sprintf("Imported %d of %d profile(s) from a %s.", len(added), len(imp.Candidates), imp.Format)}
+	for _, c := range imp.Candidates {
+		if c.Warning != "" {
+			lines = append(lines, c.Profile.Name+": "+c.Warning+".")
+		}
+	}
+	if len(added) > 0 {
+		w.open(added[0].ID)
+	}
+	dialog.ShowInformation("Import", strings.Join(lines, "\n"), w.win)
+}
+
+// exportFile saves every profile, without secrets, for a team to import.
+func (w *mainWindow) exportFile() {
+	if len(w.ctrl.profiles()) == 0 {
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if wc == nil {
+			return // the user closed the dialog
+		}
+		err = w.export(wc)
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			w.showError(err)
+		}
+	}, w.win)
+	d.SetFileName("aztoken-profiles.json")
+	d.Show()
+}
+
+// export writes every profile to out; profiles.Export leaves the secrets
+// out.
+func (w *mainWindow) export(out io.Writer) error {
+	return profiles.Export(out, w.ctrl.profiles())
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+)
+
+// profileList is the left-hand side: a filter, the toolbar and every
+// profile with its tenant and where its token stands.
+type profileList struct {
+	ctrl *controller
+	acts *actions
+
+	filter                                  *widget.Entry
+	list                                    *widget.List
+	add, duplicate, remove, import_, export *widget.Button
+
+	// shown are the profiles that pass the filter, in list order.
+	shown []profiles.Profile
+}
+
+func newProfileList(ctrl *controller, acts *actions) *profileList {
+	return &profileList{ctrl: ctrl, acts: acts}
+}
+
+func (v *profileList) build() fyne.CanvasObject {
+	v.filter = widget.NewEntry()
+	v.filter.SetPlaceHolder("Filter profiles")
+	v.filter.ActionItem = widget.NewIcon(theme.SearchIcon())
+	v.filter.OnChanged = func(string) { v.apply() }
+	v.list = widget.NewList(func() int { return len(v.shown) }, newProfileRow, v.updateRow)
+	v.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(v.shown) {
+			v.acts.selectProfile(v.shown[i].ID)
+		}
+	}
+	button := func(icon fyne.Resource, run func()) *widget.Button {
+		return &widget.Button{Icon: icon, Importance: widget.LowImportance, OnTapped: run}
+	}
+	v.add = button(theme.ContentAddIcon(), v.acts.newProfile)
+	v.duplicate = button(theme.ContentCopyIcon(), v.acts.duplicate)
+	v.remove = button(theme.DeleteIcon(), v.acts.remove)
+	v.import_ = button(theme.FolderOpenIcon(), v.acts.importFile)
+	v.export = button(theme.DocumentSaveIcon(), v.acts.exportFile)
+	toolbar := container.NewHBox(v.add, v.duplicate, v.remove, widget.NewSeparator(), v.import_, v.export)
+	return container.NewBorder(container.NewVBox(v.filter, toolbar), nil, nil, nil, v.list)
+}
+
+// newProfileRow is the template of a row: name, then tenant and status.
+func newProfileRow() fyne.CanvasObject {
+	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	tenant := &widget.Label{Importance: widget.LowImportance}
+	status := &widget.Label{}
+	return container.NewVBox(name, container.NewHBox(tenant, status))
+}
+
+func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.shown) {
+		return
+	}
+	p := v.shown[i]
+	box := o.(*fyne.Container)
+	line := box.Objects[1].(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(p.Name)
+	line.Objects[0].(*widget.Label).SetText(shortTenant(p.Tenant))
+	status := line.Objects[1].(*widget.Label)
+	status.Text, status.Importance = v.status(p, v.ctrl.now())
+	status.Refresh()
+}
+
+// status words where a profile's token stands.
+func (v *profileList) status(p profiles.Profile, now time.Time) (string, widget.Importance) {
+	tok, _ := v.ctrl.token(p)
+	switch v.ctrl.phaseOf(p, now) {
+	case phaseFetching:
+		return "getting token…", widget.MediumImportance
+	case phaseError:
+		return "error", widget.DangerImportance
+	case phaseValid:
+		return "valid, " + minutesLeft(tok.Remaining(now)), widget.SuccessImportance
+	case phaseSoon:
+		return "expiring in " + clockDuration(tok.Remaining(now)), widget.WarningImportance
+	case phaseExpired:
+		return "expired", widget.DangerImportance
+	}
+	return "no token", widget.LowImportance
+}
+
+// apply filters the profiles, shows the selection and enables the
+// toolbar.
+func (v *profileList) apply() {
+	all := v.ctrl.profiles()
+	v.shown = v.shown[:0]
+	for _, p := range all {
+		if matches(p, v.filter.Text) {
+			v.shown = append(v.shown, p)
+		}
+	}
+	v.list.Refresh()
+	v.showSelection()
+	editable := v.ctrl.readOnly() == nil
+	_, selected := v.ctrl.selectedProfile()
+	enable(v.add, editable)
+	enable(v.import_, editable)
+	enable(v.duplicate, editable && selected)
+	enable(v.remove, editable && selected)
+	enable(v.export, len(all) > 0)
+}
+
+// showSelection highlights the selected profile, if the filter shows it.
+func (v *profileList) showSelection() {
+	for i, p := range v.shown {
+		if p.ID == v.ctrl.selected {
+			v.list.Select(i)
+			return
+		}
+	}
+	v.list.UnselectAll()
+}
+
+// tick redraws the statuses.
+func (v *profileList) tick() { v.list.Refresh() }
+
+// matches reports whether p passes the filter: a part of its name, tenant
+// or client ID, ignoring case.
+func matches(p profiles.Profile, filter string) bool {
+	f := strings.ToLower(strings.TrimSpace(filter))
+	return f == "" || strings.Contains(strings.ToLower(p.Name), f) ||
+		strings.Contains(p.Tenant, f) || strings.Contains(p.ClientID, f)
+}
+
+// shortTenant keeps a tenant GUID's first block, enough to tell tenants
+// apart in a narrow list; a domain is shown whole.
+func shortTenant(tenant string) string {
+	if len(tenant) == 36 && strings.Count(tenant, "-") == 4 {
+		return tenant[:8] + "…"
+	}
+	return tenant
+}
+
+// minutesLeft words a long remaining time the way a glance wants it.
+func minutesLeft(d time.Duration) string {
+	return fmt.Sprintf("%d min left", d.Round(time.Minute)/time.Minute)
+}

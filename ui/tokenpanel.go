@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// tokenPanel gets the selected profile's token and shows it: a countdown
+// with a draining bar, the token shortened (or revealed on request), the
+// copy buttons and the auto-refresh switch.
+type tokenPanel struct {
+	ctrl   *controller
+	copier *copier
+
+	get       *widget.Button
+	auto      *widget.Check
+	countdown *widget.Label
+	bar       *widget.ProgressBar
+	barColour *container.ThemeOverride
+	token     *widget.Label
+	reveal    *widget.Button
+	tokenRow  *fyne.Container
+
+	copyHeader, copyToken, copyCurl *widget.Button
+
+	// revealed shows the whole token; it is forgotten when another
+	// profile is selected.
+	revealed bool
+	shownFor profiles.ID
+}
+
+// shortTokenLen is how much of a token the panel shows: enough to tell two
+// apart, far too little to use.
+const shortTokenLen = 12
+
+func newTokenPanel(ctrl *controller, cp *copier) *tokenPanel {
+	return &tokenPanel{ctrl: ctrl, copier: cp}
+}
+
+func (v *tokenPanel) build() fyne.CanvasObject {
+	v.get = &widget.Button{Text: "Get token", Icon: theme.DownloadIcon(), Importance: widget.HighImportance, OnTapped: v.getToken}
+	v.auto = widget.NewCheck("Refresh automatically before it expires", v.setAuto)
+	v.countdown = &widget.Label{Importance: widget.LowImportance}
+	v.bar = &widget.ProgressBar{TextFormatter: func() string { return "" }}
+	v.barColour = container.NewThemeOverride(v.bar, barTheme{primary: theme.ColorNamePrimary})
+	v.token = &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak}
+	v.reveal = &widget.Button{Text: "Show", Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: v.toggleReveal}
+	v.copyHeader = &widget.Button{Text: "Copy header", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyHeader}
+	v.copyToken = &widget.Button{Text: "Copy token", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyToken}
+	v.copyCurl = &widget.Button{Text: "Copy as curl", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyCurl}
+	v.tokenRow = container.NewBorder(nil, nil, nil, v.reveal, v.token)
+	return container.NewVBox(
+		container.NewHBox(v.get, v.auto),
+		v.countdown,
+		v.barColour,
+		v.tokenRow,
+		container.NewHBox(v.copyHeader, v.copyToken, v.copyCurl),
+	)
+}
+
+// current is the selected profile's token: ok when a profile is
+// selected, has when it holds a token.
+func (v *tokenPanel) current() (tok tokens.Token, ok, has bool) {
+	p, ok := v.ctrl.selectedProfile()
+	if ok {
+		tok, has = v.ctrl.token(p)
+	}
+	return tok, ok, has
+}
+
+// apply shows the selected profile's state.
+func (v *tokenPanel) apply(now time.Time) {
+	p, ok := v.ctrl.selectedProfile()
+	if p.ID != v.shownFor {
+		v.shownFor, v.revealed = p.ID, false
+	}
+	st := v.ctrl.state(p.ID)
+	enable(v.get, ok && !st.fetching)
+	if st.fetching {
+		v.get.SetText("Getting token…")
+	} else {
+		v.get.SetText("Get token")
+	}
+	enable(v.auto, ok)
+	v.auto.SetChecked(ok && st.auto)
+	if v.revealed {
+		v.reveal.SetText("Hide")
+	} else {
+		v.reveal.SetText("Show")
+	}
+	v.tick(now)
+}
+
+// tick moves the countdown on; the token and the copy buttons go when it
+// expires, since an expired token on the clipboard only moves the error to
+// the next request.
+func (v *tokenPanel) tick(now time.Time) {
+	tok, ok, has := v.current()
+	usable := has && !tok.Expired(now)
+	for _, b := range []*widget.Button{v.copyHeader, v.copyToken, v.copyCurl} {
+		enable(b, usable)
+	}
+	v.showToken(tok, usable)
+	setShown(v.barColour, has)
+	setShown(v.tokenRow, usable)
+	if !has {
+		v.countdown.Importance = widget.LowImportance
+		if ok {
+			v.countdown.SetText("No token yet.")
+		} else {
+			v.countdown.SetText("Save the profile to get a token.")
+		}
+		v.setBar(0, theme.ColorNamePrimary)
+		return
+	}
+	c := countdownAt(tok, now, v.ctrl.cache.Margin())
+	importance, colour := widget.MediumImportance, theme.ColorNamePrimary
+	switch {
+	case c.expired:
+		importance = widget.DangerImportance
+	case c.soon:
+		importance, colour = widget.WarningImportance, theme.ColorNameWarning
+	}
+	v.countdown.Importance = importance
+	v.countdown.SetText(c.text)
+	v.setBar(c.fraction, colour)
+}
+
+// showToken shows the token shortened, or whole when revealed.
+func (v *tokenPanel) showToken(tok tokens.Token, usable bool) {
+	text := ""
+	switch {
+	case !usable:
+	case v.revealed:
+		text = tok.AccessToken
+	default:
+		text = shorten(tok.AccessToken)
+	}
+	if v.token.Text != text {
+		v.token.SetText(text)
+	}
+}
+
+// setBar drains the bar and colours it.
+func (v *tokenPanel) setBar(fraction float64, colour fyne.ThemeColorName) {
+	if th := (barTheme{primary: colour}); v.barColour.Theme != th {
+		v.barColour.Theme = th
+		v.barColour.Refresh()
+	}
+	v.bar.SetValue(fraction)
+}
+
+func (v *tokenPanel) getToken() {
+	if p, ok := v.ctrl.selectedProfile(); ok {
+		v.ctrl.fetch(p, true)
+	}
+}
+
+func (v *tokenPanel) setAuto(on bool) {
+	if p, ok := v.ctrl.selectedProfile(); ok {
+		v.ctrl.state(p.ID).auto = on
+	}
+}
+
+func (v *tokenPanel) toggleReveal() {
+	v.revealed = !v.revealed
+	v.apply(v.ctrl.now())
+}
+
+func (v *tokenPanel) onCopyHeader() { v.copyWith(v.copyHeader, tokens.Token.AuthorizationHeader) }
+func (v *tokenPanel) onCopyToken() {
+	v.copyWith(v.copyToken, func(t tokens.Token) string { return t.AccessToken })
+}
+
+func (v *tokenPanel) onCopyCurl() {
+	p, _ := v.ctrl.selectedProfile()
+	v.copyWith(v.copyCurl, func(t tokens.Token) string { return curlCommand(p, t) })
+}
+
+// copyWith copies what text makes of the selected token, if it is still
+// valid: an expired token in the clipboard only moves the error to the
+// next request.
+func (v *tokenPanel) copyWith(b *widget.Button, text func(tokens.Token) string) {
+	tok, _, has := v.current()
+	if !has || tok.Expired(v.ctrl.now()) {
+		return
+	}
+	v.copier.copy(b, text(tok))
+}
+
+// shorten shows the start of a token only.
+func shorten(token string) string {
+	if len(token) <= shortTokenLen {
+		return token
+	}
+	return token[:shortTokenLen] + "…"
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// phase is where a profile's token stands, as the list and the token
+// panel show it.
+type phase int
+
+const (
+	phaseNone phase = iota
+	phaseFetching
+	phaseValid
+	phaseSoon
+	phaseExpired
+	phaseError
+)
+
+// cacheKey files a profile's tokens under its ID and target, so that a
+// changed target never hands out a token for the old one.
+func cacheKey(p profiles.Profile) tokens.CacheKey {
+	return tokens.CacheKey{Profile: string(p.ID), Target: p.Target()}
+}
+
+// token is the profile's cached token, even an expired one.
+func (c *controller) token(p profiles.Profile) (tokens.Token, bool) {
+	return c.cache.Peek(cacheKey(p))
+}
+
+// phaseOf says where p's token stands at now. The warning starts when the
+// cache stops handing the token out, so "expiring soon" means the next
+// request gets a new one.
+func (c *controller) phaseOf(p profiles.Profile, now time.Time) phase {
+	st := c.state(p.ID)
+	tok, ok := c.token(p)
+	switch {
+	case st.fetching:
+		return phaseFetching
+	case st.err != nil:
+		return phaseError
+	case !ok:
+		return phaseNone
+	case tok.Expired(now):
+		return phaseExpired
+	case tok.Remaining(now) <= c.cache.Margin():
+		return phaseSoon
+	}
+	return phaseValid
+}
+
+// fetch gets a token for p in the background, one fetch per profile at a
+// time. force asks Entra for a new token even if the cached one is fresh:
+// the user pressed Get token, perhaps because the app's roles changed.
+func (c *controller) fetch(p profiles.Profile, force bool) {
+	st := c.state(p.ID)
+	if st.fetching {
+		return
+	}
+	st.fetching, st.err = true, nil
+	cache, secrets := c.cache, c.secrets
+	c.run("Getting a token for "+p.Name, func(ctx context.Context) func() {
+		err := fetchToken(ctx, cache, secrets, p, force)
+		return func() {
+			st.fetching = false
+			if !errors.Is(err, context.Canceled) {
+				st.err = err
+			}
+		}
+	})
+}
+
+// fetchToken reads the profile's secret and asks the cache for a token,
+// which keeps it. It runs off the main goroutine.
+func fetchToken(ctx context.Context, cache *tokens.Cache, secrets profiles.SecretStore, p profiles.Profile, force bool) error {
+	secret, err := secrets.Get(ctx, p.ID)
+	if errors.Is(err, profiles.ErrSecretNotFound) {
+		// tokens.Fix knows what to say about ErrNoSecret.
+		return fmt.Errorf("%w: %w", tokens.ErrNoSecret, err)
+	}
+	if err != nil {
+		return err
+	}
+	get := cache.Token
+	if force {
+		get = cache.Refresh
+	}
+	_, err = get(ctx, cacheKey(p), p.Request(tokens.ClientSecret(secret)))
+	return err
+}
+
+// autoRefresh fetches a new token for every profile whose switch is on
+// once its token is no longer fresh. Client credentials have no refresh
+// token, so this authenticates again with the stored secret. A failed
+// attempt is not repeated every second: the error stays until the user
+// acts.
+func (c *controller) autoRefresh(now time.Time) {
+	var due []profiles.Profile
+	for id, st := range c.states {
+		if !st.auto || st.fetching || st.err != nil {
+			continue
+		}
+		p, ok := c.profile(id)
+		if !ok {
+			continue
+		}
+		if tok, ok := c.token(p); ok && tok.Remaining(now) <= c.refreshWithin(tok) {
+			due = append(due, p)
+		}
+	}
+	for _, p := range due {
+		c.fetch(p, false)
+	}
+}
+
+// refreshWithin is how long before expiry a token is replaced: the
+// cache's margin, or half the life of a token that lives less than twice
+// that. It matches the cache's own idea of fresh, so the fetch it starts
+// really asks Entra and a short-lived token is not fetched in a loop.
+func (c *controller) refreshWithin(tok tokens.Token) time.Duration {
+	return min(c.cache.Margin(), tok.Lifetime()/2)
+}
+
+// counting reports whether any cached token is still running down, the
+// only time the window needs its ticker.
+func (c *controller) counting(now time.Time) bool {
+	for _, p := range c.profiles() {
+		if tok, ok := c.token(p); ok && !tok.Expired(now) {
+			return true
+		}
+	}
+	return false
+}
+
+// forgetTokens drops a profile's tokens and error after its credential,
+// target or existence changed.
+func (c *controller) forgetTokens(id profiles.ID) {
+	c.cache.ForgetProfile(string(id))
+	c.state(id).err = nil
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+)
+
+// Preference keys. Preferences are a plain file, so they hold only the
+// window's size and the last profile's ID: never a token or a secret.
+const (
+	prefWidth       = "window.width"
+	prefHeight      = "window.height"
+	prefLastProfile = "profile.last"
+)
+
+// mainWindow is aztoken's window: it builds the views, routes the user's
+// actions to the controller and redraws the views when the controller's
+// state changes.
+type mainWindow struct {
+	app    fyne.App
+	win    fyne.Window
+	ctrl   *controller
+	acts   *actions
+	copier *copier
+	ticker *ticker
+	// visible is set while the window is shown; the ticker runs only then.
+	visible bool
+	closed  bool
+
+	list   *profileList
+	editor *profileEditor
+	token  *tokenPanel
+	errors *errorPanel
+	claims *claimsView
+	banner *storeBanner
+	status *statusBar
+	empty  *emptyState
+
+	tabs                   *container.AppTabs
+	profilePane, emptyPane fyne.CanvasObject
+}
+
+// actions are what the user can ask of the window, shared by buttons, the
+// menu and the keyboard shortcuts.
+type actions struct {
+	selectProfile                                         func(profiles.ID)
+	newProfile, duplicate, remove, importFile, exportFile func()
+}
+
+func newMainWindow(a fyne.App, d Deps) *mainWindow {
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken")}
+	w.ctrl = newController(d, w.onMain)
+	w.copier = newCopier(d.Clipboard, w.onMain)
+	w.copier.fail = w.showError
+	w.ticker = newTicker(time.Second, w.onMain)
+	w.acts = &actions{
+		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
+		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
+	}
+	w.win.SetContent(w.build())
+	w.addCommands()
+	w.win.SetCloseIntercept(w.requestClose)
+	w.ctrl.changed = w.refresh
+	w.restore()
+	return w
+}
+
+// onMain is the one way background work reaches the widgets.
+func (w *mainWindow) onMain(f func()) { fyne.Do(f) }
+
+func (w *mainWindow) build() fyne.CanvasObject {
+	w.list = newProfileList(w.ctrl, w.acts)
+	w.editor = newProfileEditor(w.ctrl, w.win, w.saved)
+	w.token = newTokenPanel(w.ctrl, w.copier)
+	w.errors = newErrorPanel(w.ctrl, w.copier)
+	w.claims = newClaimsView(w.ctrl)
+	w.banner = newStoreBanner(w.ctrl, w.movedAside)
+	w.status = newStatusBar(w.ctrl)
+	w.empty = newEmptyState(w.acts)
+
+	w.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), w.editor.build()),
+		container.NewTabItemWithIcon("Claims", theme.InfoIcon(), w.claims.build()),
+	)
+	top := container.NewVBox(w.token.build(), w.errors.build(), widget.NewSeparator())
+	w.profilePane = container.NewBorder(top, nil, nil, nil, w.tabs)
+	w.emptyPane = w.empty.build()
+	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
+	split.Offset = 0.3
+	return container.NewBorder(w.banner.build(), w.status.build(), nil, nil, split)
+}
+
+// refresh redraws every view from the controller's state.
+func (w *mainWindow) refresh() {
+	now := w.ctrl.now()
+	w.banner.apply()
+	w.status.apply()
+	w.list.apply()
+	empty := w.ctrl.selected == "" && !w.ctrl.creating
+	setShown(w.emptyPane, empty)
+	setShown(w.profilePane, !empty)
+	w.empty.apply(w.ctrl.readOnly() == nil)
+	w.token.apply(now)
+	w.errors.apply()
+	w.claims.apply()
+	w.editor.changed()
+	w.win.SetTitle(w.title())
+	w.syncTicker(now)
+}
+
+// tick moves every countdown on, once a second while one is showing.
+func (w *mainWindow) tick() {
+	now := w.ctrl.now()
+	w.list.tick()
+	w.token.tick(now)
+	w.syncTicker(now)
+	w.ctrl.autoRefresh(now) // last: it may start background work
+}
+
+// syncTicker runs the ticker only while the window shows a countdown.
+func (w *mainWindow) syncTicker(now time.Time) {
+	if w.visible && w.ctrl.counting(now) {
+		w.ticker.start(w.tick)
+	} else {
+		w.ticker.halt()
+	}
+}
+
+// title names the selected profile after the app.
+func (w *mainWindow) title() string {
+	if p, ok := w.ctrl.selectedProfile(); ok {
+		return "aztoken — " + p.Name
+	}
+	return "aztoken"
+}
+
+// restore brings back the window's size and the last selected profile.
+func (w *mainWindow) restore() {
+	prefs := w.app.Preferences()
+	w.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 980)),
+		float32(prefs.FloatWithFallback(prefHeight, 680)),
+	))
+	id := profiles.ID(prefs.String(prefLastProfile))
+	if _, ok := w.ctrl.profile(id); !ok {
+		id = w.firstProfile()
+	}
+	w.open(id)
+}
+
+// firstProfile is the profile to show when the chosen one is gone.
+func (w *mainWindow) firstProfile() profiles.ID {
+	if ps := w.ctrl.profiles(); len(ps) > 0 {
+		return ps[0].ID
+	}
+	return ""
+}
+
+// show puts the window on screen.
+func (w *mainWindow) show() {
+	w.visible = true
+	w.win.Show()
+	w.syncTicker(w.ctrl.now())
+}
+
+// requestClose is the close button: it asks about unsaved changes first.
+func (w *mainWindow) requestClose() { w.editor.guard(w.close, nil) }
+
+// close remembers the window's size, stops the ticker and any work, and
+// closes the window.
+func (w *mainWindow) close() {
+	if w.closed {
+		return
+	}
+	w.closed = true
+	size := w.win.Canvas().Size()
+	prefs := w.app.Preferences()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+	w.visible = false
+	w.ticker.halt()
+	w.copier.stop()
+	w.ctrl.cancelAll()
+	w.win.Close()
+}
+
+// setShown shows or hides o.
+func setShown(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// enable switches a widget on or off.
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
