@@ -1,5 +1,5 @@
 # aztoken: `make run` and `make test` do all set-up on Debian/Ubuntu.
-.PHONY: all setup setup-test build release run test check unit session bench clean
+.PHONY: all setup setup-test build release run demo test check session bench clean
 
 GO      ?= go
 BIN     ?= aztoken
@@ -25,6 +25,10 @@ release: setup
 
 run: build
 	./$(BIN)
+
+# The offline demo: an emulated Azure, throwaway profiles, no keyring.
+demo: build
+	./$(BIN) --demo
 
 # gofmt, vet, and type checks for Windows and macOS so platform code never
 # rots. Windows builds everything without cgo under -tags ci; Fyne on macOS

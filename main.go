@@ -1,9 +1,11 @@
 // Command aztoken fetches, shows and copies Azure Entra ID access tokens
 // for app registrations: a window with no arguments, a command line with a
-// subcommand (which never starts Fyne, so it works over SSH).
+// subcommand (which never starts Fyne, so it works over SSH), and an
+// offline demo with --demo.
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2/app"
@@ -14,10 +16,23 @@ import (
 )
 
 func main() {
-	if cli.IsCommand(os.Args[1:]) {
-		os.Exit(cli.Main(os.Args[1:]))
+	args := os.Args[1:]
+	switch {
+	case cli.IsCommand(args):
+		os.Exit(cli.Main(args))
+	case len(args) == 1 && args[0] == "--demo":
+		a := app.NewWithID(ui.DemoAppID)
+		a.SetIcon(assets.Icon)
+		if err := ui.RunDemo(a); err != nil {
+			fmt.Fprintln(os.Stderr, "aztoken: the demo could not start:", err)
+			os.Exit(1)
+		}
+	case len(args) > 0:
+		fmt.Fprintf(os.Stderr, "aztoken: unknown argument %q; run 'aztoken help'\n", args[0])
+		os.Exit(cli.ExitUsage)
+	default:
+		a := app.NewWithID(ui.AppID)
+		a.SetIcon(assets.Icon)
+		ui.Run(a)
 	}
-	a := app.NewWithID(ui.AppID)
-	a.SetIcon(assets.Icon)
-	ui.Run(a)
 }

@@ -10,7 +10,8 @@ if command -v go >/dev/null 2>&1; then
 	export GOPATH GOCACHE GOMODCACHE
 fi
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+# A killed app may still be writing its preferences; never fail on that.
+trap 'rm -rf "$tmp" 2>/dev/null || true' EXIT INT TERM
 mkdir -p "$tmp/home" "$tmp/config" "$tmp/data" "$tmp/run"
 chmod 700 "$tmp/run"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run"

@@ -33,6 +33,8 @@ type Deps struct {
 	// Now is the clock that every countdown reads. Its times' zone is the
 	// zone the window shows local times in.
 	Now func() time.Time
+	// Banner, when set, stays at the top of the window (the demo's notice).
+	Banner string
 }
 
 // Run builds the main window and runs the app until it quits.

@@ -44,6 +44,8 @@ type mainWindow struct {
 
 	tabs                   *container.AppTabs
 	profilePane, emptyPane fyne.CanvasObject
+	// notice is a line shown above everything, such as the demo's.
+	notice string
 }
 
 // actions are what the user can ask of the window, shared by buttons, the
@@ -54,7 +56,7 @@ type actions struct {
 }
 
 func newMainWindow(a fyne.App, d Deps) *mainWindow {
-	w := &mainWindow{app: a, win: a.NewWindow("aztoken")}
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), notice: d.Banner}
 	w.ctrl = newController(d, w.onMain)
 	w.copier = newCopier(d.Clipboard, w.onMain)
 	w.copier.fail = w.showError
@@ -93,7 +95,11 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.emptyPane = w.empty.build()
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
-	return container.NewBorder(w.banner.build(), w.status.build(), nil, nil, split)
+	header := w.banner.build()
+	if w.notice != "" {
+		header = container.NewVBox(noticeLine(w.notice), header)
+	}
+	return container.NewBorder(header, w.status.build(), nil, nil, split)
 }
 
 // refresh redraws every view from the controller's state.

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/aztoken/aztoken/ui/demo"
+)
+
+func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	world, err := demo.Start(context.Background(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer world.Close()
+	clip := &fakeClipboard{}
+	w := newMainWindow(test.NewTempApp(t), demoDeps(world, clip))
+	defer w.win.Close()
+
+	if markup := test.RenderToMarkup(w.win.Canvas()); !strings.Contains(markup, "Demo: an emulated Azure") {
+		t.Error("the window does not say it is the demo")
+	}
+	if n := len(w.list.shown); n != 5 {
+		t.Fatalf("%d demo profiles, want 5", n)
+	}
+	for _, p := range w.list.shown {
+		if p.Name == "Contoso dev" {
+			w.acts.selectProfile(p.ID)
+		}
+	}
+	test.Tap(w.token.get)
+	w.ctrl.wait()
+	test.Tap(w.token.copyHeader)
+	if got, _ := clip.ReadAll(); !strings.HasPrefix(got, "Authorization: Bearer eyJ") {
+		t.Errorf("the demo's first profile copied %q", got)
+	}
+}
