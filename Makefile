@@ -1,10 +1,12 @@
 # aztoken: `make run` and `make test` do all set-up on Debian/Ubuntu.
-.PHONY: all setup setup-test build release run demo test check session bench clean
+.PHONY: all setup setup-test build release run demo test check session bench package package-windows clean
 
 GO      ?= go
 BIN     ?= aztoken
-VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  = -X github.com/aztoken/aztoken/ui/cli.Version=$(VERSION)
+COMMIT  ?= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+# The x.y.z the fyne tool writes into packages, from FyneApp.toml.
+APP_VERSION = $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS  = -X github.com/aztoken/aztoken/ui/cli.commit=$(COMMIT)
 export LANG = en_US.UTF-8
 
 all: build
@@ -50,9 +52,36 @@ session:
 		$(GO) test -race -tags "ci keyring" ./... && \
 		$(GO) test -tags smoke -run Smoke -count=1 .'
 
+# Packages, built with the fyne tool installed outside go.mod: its current
+# releases require Fyne 2.8, and adding it as a tool would upgrade the app.
+FYNE = $(shell $(GO) env GOPATH)/bin/fyne
+$(FYNE):
+	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+# The binary is the release build, so it carries the commit like make build.
+package: release $(FYNE)
+	mkdir -p dist
+	# The fyne tool bumps Build in FyneApp.toml; keep the file as committed.
+	cp FyneApp.toml dist/.FyneApp.toml
+	$(FYNE) package -os linux --exe $(BIN) --release --app-version $(APP_VERSION); \
+		status=$$?; mv dist/.FyneApp.toml FyneApp.toml; exit $$status
+	mv aztoken.tar.xz dist/aztoken-linux-amd64.tar.xz
+	@echo "dist/aztoken-linux-amd64.tar.xz"
+
+# About five minutes cold: all of Fyne is compiled again for Windows.
+package-windows: $(FYNE)
+	@scripts/setup.sh windows
+	mkdir -p dist
+	cp FyneApp.toml dist/.FyneApp.toml
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
+		$(FYNE) package -os windows --release --app-version $(APP_VERSION); \
+		status=$$?; mv dist/.FyneApp.toml FyneApp.toml; exit $$status
+	mv aztoken.exe dist/aztoken.exe
+	@echo "dist/aztoken.exe"
+
 bench: setup-test
 	scripts/bench.sh
 
 clean:
 	rm -f $(BIN)
-	rm -rf dist
+	rm -rf dist aztoken.tar.xz

@@ -19,6 +19,14 @@ type PostmanToken struct {
 	ExpiresOn   time.Time
 }
 
+// String describes the token without revealing it.
+func (t PostmanToken) String() string {
+	return "bearer token expiring " + t.ExpiresOn.UTC().Format(time.RFC3339)
+}
+
+// GoString describes the token without revealing it, for %#v.
+func (t PostmanToken) GoString() string { return t.String() }
+
 // postmanEnvOut is an environment as Postman writes one.
 type postmanEnvOut struct {
 	ID         string       `json:"id"`

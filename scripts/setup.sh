@@ -12,10 +12,14 @@ run="xclip libgl1-mesa-dri"
 # real Secret Service (gnome-keyring) and a screenshot tool.
 test="xvfb xauth xdotool x11-apps dbus dbus-x11 gnome-keyring libsecret-tools imagemagick"
 
+# Windows cross-build: the MinGW-w64 C compiler for Fyne's cgo code.
+windows="gcc-mingw-w64-x86-64"
+
 case "${1:-run}" in
 run) wanted="$build $run" ;;
 test) wanted="$build $run $test" ;;
-*) echo "usage: $0 run|test" >&2; exit 2 ;;
+windows) wanted="$windows" ;;
+*) echo "usage: $0 run|test|windows" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -40,6 +40,10 @@ type flight struct {
 	done chan struct{}
 	tok  Token
 	err  error
+	// stale is set (under the cache's mu) when the key was forgotten while
+	// the fetch ran: its token may come from a credential since replaced,
+	// so it is handed to those already waiting but never cached.
+	stale bool
 }
 
 // NewCache returns an empty cache that fetches with f and reads the time
@@ -92,9 +96,10 @@ func (c *Cache) Token(ctx context.Context, key CacheKey, r Request) (Token, erro
 			return Token{}, ctx.Err()
 		case <-f.done:
 		}
-		// The caller that started the fetch may have given up; that is no
-		// reason for the others to fail, so they try again themselves.
-		if errors.Is(f.err, context.Canceled) && ctx.Err() == nil {
+		// The caller that started the fetch may have given up or run out of
+		// time; that is no reason for the others to fail, so they try again
+		// themselves.
+		if (errors.Is(f.err, context.Canceled) || errors.Is(f.err, context.DeadlineExceeded)) && ctx.Err() == nil {
 			continue
 		}
 		return f.tok, f.err
@@ -118,10 +123,12 @@ func (c *Cache) Refresh(ctx context.Context, key CacheKey, r Request) (Token, er
 func (c *Cache) fly(ctx context.Context, key CacheKey, r Request, f *flight) {
 	f.tok, f.err = c.fetcher.Token(ctx, r)
 	c.mu.Lock()
-	if f.err == nil {
+	if f.err == nil && !f.stale {
 		c.tokens[key] = f.tok
 	}
-	delete(c.inflight, key)
+	if c.inflight[key] == f {
+		delete(c.inflight, key)
+	}
 	c.mu.Unlock()
 	close(f.done)
 }
@@ -136,20 +143,35 @@ func (c *Cache) Peek(key CacheKey) (Token, bool) {
 }
 
 // Forget drops the cached token for key, for example after the profile's
-// credential changed.
+// credential changed; a fetch already under way is not cached either.
 func (c *Cache) Forget(key CacheKey) {
 	c.mu.Lock()
-	delete(c.tokens, key)
+	c.drop(key)
 	c.mu.Unlock()
 }
 
-// ForgetProfile drops every token of a profile.
+// ForgetProfile drops every token of a profile, and any being fetched.
 func (c *Cache) ForgetProfile(profile string) {
 	c.mu.Lock()
 	for k := range c.tokens {
 		if k.Profile == profile {
-			delete(c.tokens, k)
+			c.drop(k)
+		}
+	}
+	for k := range c.inflight {
+		if k.Profile == profile {
+			c.drop(k)
 		}
 	}
 	c.mu.Unlock()
+}
+
+// drop forgets key's token and detaches its fetch, so the next caller
+// starts a new one. Callers hold mu.
+func (c *Cache) drop(key CacheKey) {
+	delete(c.tokens, key)
+	if f, ok := c.inflight[key]; ok {
+		f.stale = true
+		delete(c.inflight, key)
+	}
 }

@@ -130,6 +130,12 @@ func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
 		_, err := c.Token(context.Background(), key, Request{})
 		follower <- err
 	}()
+	// Give the follower time to join the leader's fetch; were it late, it
+	// would start its own and the test would prove nothing.
+	time.Sleep(50 * time.Millisecond)
+	if n := f.calls.Load(); n != 1 {
+		t.Fatalf("%d fetches: the follower did not join the leader's", n)
+	}
 	cancel()
 	if err := <-leaderErr; !errors.Is(err, context.Canceled) {
 		t.Errorf("leader err = %v, want canceled", err)
@@ -151,5 +157,46 @@ func TestCacheForgetsAProfile(t *testing.T) {
 	c.ForgetProfile("dev")
 	if _, ok := c.Peek(key); ok {
 		t.Error("token still cached after ForgetProfile")
+	}
+}
+
+// fetcherByCredential issues a token named after the secret it was given,
+// holding the first call until release is closed.
+type fetcherByCredential struct {
+	calls   atomic.Int32
+	release chan struct{}
+}
+
+func (f *fetcherByCredential) Token(ctx context.Context, r Request) (Token, error) {
+	if f.calls.Add(1) == 1 {
+		<-f.release
+	}
+	now := time.Now()
+	return Token{AccessToken: string(r.Credential.(ClientSecret)), ObtainedAt: now, ExpiresOn: now.Add(time.Hour)}, nil
+}
+
+func TestForgetDuringAFetchNeverCachesTheOldCredentialsToken(t *testing.T) {
+	f := &fetcherByCredential{release: make(chan struct{})}
+	c := NewCache(f, time.Now)
+	old := make(chan Token)
+	go func() {
+		tok, _ := c.Token(context.Background(), key, Request{Credential: ClientSecret("old")})
+		old <- tok
+	}()
+	for f.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	// The user saves a new secret while the old fetch is still running.
+	c.ForgetProfile(key.Profile)
+	fresh, err := c.Refresh(context.Background(), key, Request{Credential: ClientSecret("new")})
+	if err != nil || fresh.AccessToken != "new" {
+		t.Fatalf("refresh after the change got %q, %v", fresh.AccessToken, err)
+	}
+	close(f.release)
+	if tok := <-old; tok.AccessToken != "old" {
+		t.Errorf("the caller of the old fetch got %q", tok.AccessToken)
+	}
+	if tok, _ := c.Peek(key); tok.AccessToken != "new" {
+		t.Errorf("the cache holds %q after the old fetch finished, want the new token", tok.AccessToken)
 	}
 }

@@ -41,8 +41,9 @@ func (s ClientSecret) GoString() string { return s.String() }
 // Mask hides a secret, keeping only enough to tell two apart: the first
 // three characters of a long value, nothing of a short one.
 func Mask(secret string) string {
-	if len(secret) < 12 {
+	runes := []rune(secret)
+	if len(runes) < 12 {
 		return "••••••"
 	}
-	return secret[:3] + "••••••"
+	return string(runes[:3]) + "••••••"
 }

@@ -2,7 +2,6 @@ package tokens
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -18,7 +17,9 @@ var ErrInsecureURL = errors.New("plain http is allowed only for localhost; use h
 func CheckEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, fmt.Errorf("not a URL: %w", err)
+		// Not url.Parse's message: it quotes the input, which may hold a
+		// password typed into the wrong field.
+		return nil, errors.New("not a valid URL")
 	}
 	switch {
 	case u.Scheme != "https" && u.Scheme != "http":

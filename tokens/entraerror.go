@@ -65,16 +65,10 @@ func (e *EntraError) Fix() string {
 	if fix, ok := oauthFixes[e.Code]; ok {
 		return fix
 	}
-	return "Read Entra's message above; look the code up at https://login.microsoftonline.com/error?code=" + fmt.Sprint(e.AADSTS()) + "."
-}
-
-// Transient reports whether trying again later may succeed.
-func (e *EntraError) Transient() bool {
-	switch e.AADSTS() {
-	case 90024, 50033, 90006:
-		return true
+	if code := e.AADSTS(); code != 0 {
+		return "Read Entra's message above; look the code up at https://login.microsoftonline.com/error?code=" + fmt.Sprint(code) + "."
 	}
-	return e.Code == "temporarily_unavailable"
+	return "Read Entra's message above; its trace and correlation IDs identify the request to Microsoft support."
 }
 
 // Details are the lines a support ticket needs.

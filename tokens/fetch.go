@@ -15,18 +15,19 @@ func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 	if err != nil {
 		return Token{}, err
 	}
-	form, err := r.form(tokenURL, c.Now())
-	if err != nil {
-		return Token{}, err
-	}
-	return c.exchange(ctx, tokenURL, form, r.Target)
+	return c.exchange(ctx, tokenURL, func() (url.Values, error) { return r.form(tokenURL, c.Now()) }, r.Target)
 }
 
-// exchange posts a token request form and reads the answer.
-func (c *Client) exchange(ctx context.Context, tokenURL string, form url.Values, target Target) (Token, error) {
-	body := form.Encode()
+// exchange posts a token request form and reads the answer. The form is
+// built anew for every attempt: a certificate's signed assertion must be
+// fresh each time, with its own jti and time window.
+func (c *Client) exchange(ctx context.Context, tokenURL string, form func() (url.Values, error), target Target) (Token, error) {
 	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(body))
+		values, err := form()
+		if err != nil {
+			return nil, err
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(values.Encode()))
 		if err != nil {
 			return nil, err
 		}

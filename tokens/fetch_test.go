@@ -116,7 +116,8 @@ func TestMalformedRequestsAreExplained(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := c.exchange(context.Background(), base+tt.path, tt.form, ResourceTarget(armResource))
+			form := func() (url.Values, error) { return tt.form, nil }
+			_, err := c.exchange(context.Background(), base+tt.path, form, ResourceTarget(armResource))
 			var e *EntraError
 			if !errors.As(err, &e) {
 				t.Fatalf("err = %v, want *EntraError", err)
@@ -169,7 +170,7 @@ func TestServerErrorsAndDropsAreRetriedThreeTimes(t *testing.T) {
 	before := srv.Requests(emulator.TokenEndpoint)
 	_, err := c.Token(context.Background(), request(srv))
 	var e *EntraError
-	if !errors.As(err, &e) || e.Status != 503 || !e.Transient() {
+	if !errors.As(err, &e) || e.Status != 503 || Fix(err) == "" {
 		t.Errorf("err = %v, want a transient 503", err)
 	}
 	if n := srv.Requests(emulator.TokenEndpoint) - before; n != 4 {
@@ -269,5 +270,22 @@ func TestCacheSendsOneRequestForFiftyCallers(t *testing.T) {
 	wg.Wait()
 	if n := srv.Requests(emulator.TokenEndpoint); n != 1 {
 		t.Errorf("%d token requests for 50 callers", n)
+	}
+}
+
+func TestUntrustedCertificateIsNotRetried(t *testing.T) {
+	tlsServer := httptest.NewTLSServer(http.NotFoundHandler()) // its certificate is not trusted
+	defer tlsServer.Close()
+	c := NewClient()
+	var waits int
+	c.Retry.Sleep = func(context.Context, time.Duration) error { waits++; return nil }
+	r := Request{AuthorityHost: tlsServer.URL, Tenant: tenantID, ClientID: appID, Credential: ClientSecret("x"), Target: ResourceTarget(armResource)}
+	_, err := c.Token(context.Background(), r)
+	var ne *NetworkError
+	if !errors.As(err, &ne) || !strings.Contains(err.Error(), "TLS") || waits != 0 {
+		t.Errorf("err = %v after %d waits; want a TLS error and no retry", err, waits)
+	}
+	if !strings.Contains(Fix(err), "root certificate") {
+		t.Errorf("fix = %q", Fix(err))
 	}
 }

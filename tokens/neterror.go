@@ -43,6 +43,17 @@ func (e *NetworkError) Error() string {
 	return fmt.Sprintf("cannot reach %s: %v", e.Host, e.Err)
 }
 
+// permanent reports failures that asking again seconds later cannot cure:
+// a host name that does not exist, a certificate that does not verify.
+func (e *NetworkError) permanent() bool {
+	var dns *net.DNSError
+	var unknownCA x509.UnknownAuthorityError
+	var badHost x509.HostnameError
+	var badCert x509.CertificateInvalidError
+	return (errors.As(e.Err, &dns) && dns.IsNotFound) ||
+		errors.As(e.Err, &unknownCA) || errors.As(e.Err, &badHost) || errors.As(e.Err, &badCert)
+}
+
 // Fix says what to check for each kind of network failure.
 func (e *NetworkError) Fix() string {
 	var dns *net.DNSError

@@ -46,7 +46,7 @@ func SleepContext(ctx context.Context, d time.Duration) error {
 func (p RetryPolicy) delay(attempt int, retryAfter time.Duration) time.Duration {
 	d := retryAfter
 	if d <= 0 {
-		backoff := p.BaseDelay << attempt
+		backoff := p.BaseDelay << min(attempt, 20) // no overflow, whatever MaxRetries says
 		d = backoff/2 + rand.N(backoff/2+1)
 	}
 	return min(d, p.MaxDelay)

@@ -47,8 +47,9 @@ func (c *Client) shouldRetry(ctx context.Context, resp *response, err error, att
 	if attempt >= c.Retry.MaxRetries || ctx.Err() != nil {
 		return false
 	}
+	var netErr *NetworkError
 	if err != nil {
-		return errors.As(err, new(*NetworkError))
+		return errors.As(err, &netErr) && !netErr.permanent()
 	}
 	return retryableStatus(resp.status)
 }

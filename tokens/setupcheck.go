@@ -105,7 +105,6 @@ type checkRun struct {
 	// when the profile names a domain.
 	tenantID string
 	token    Token
-	claims   Claims
 }
 
 // setupStep is one link of the chain: its title and how it is decided.

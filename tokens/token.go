@@ -38,6 +38,9 @@ func (t Token) AuthorizationHeader() string {
 // BearerValue is the header's value alone: "Bearer <token>".
 func (t Token) BearerValue() string { return "Bearer " + t.AccessToken }
 
+// GoString describes the token without revealing it, for %#v.
+func (t Token) GoString() string { return "tokens.Token{" + t.String() + "}" }
+
 // String describes the token without revealing it.
 func (t Token) String() string {
 	return t.Type + " token for " + t.Target.String() + ", expires " + t.ExpiresOn.UTC().Format(time.RFC3339)

@@ -15,9 +15,6 @@ import (
 	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
-// Version is set at build time with -ldflags "-X …/ui/cli.Version=v1.2.3".
-var Version = "dev"
-
 // Env is everything a command touches, so tests can run commands in
 // process or as a real binary against the emulator.
 type Env struct {
@@ -151,6 +148,6 @@ func runVersion(_ context.Context, env *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, "aztoken", Version)
+	fmt.Fprintln(env.Stdout, VersionLine())
 	return nil
 }

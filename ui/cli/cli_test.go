@@ -281,3 +281,27 @@ func TestPostmanExportHasTheRecipesVariables(t *testing.T) {
 		t.Error("the secret was exported without --include-secret")
 	}
 }
+
+func TestFailedEditKeepsTheOldSecret(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	w.addProfile("prod", emulator.SampleApp, emulator.SampleSecret)
+	// Renaming dev to a taken name fails; the new secret must not stay.
+	code, _, stderr := w.run("brand-new-secret-value\n", "profiles", "edit", "dev", "--name", "prod", "--secret-stdin")
+	if code != ExitUsage {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	store, _ := w.env.OpenStore()
+	dev, _ := store.ByName("dev")
+	if got, _ := w.secrets.Get(context.Background(), dev.ID); got != emulator.SampleSecret {
+		t.Errorf("after a failed edit the keyring holds %q", got)
+	}
+}
+
+func TestSecretFromStdinIsChecked(t *testing.T) {
+	w := newWorld(t)
+	code, _, stderr := w.run("bad\x01secret\n", "profiles", "add", "--name", "x", "--tenant", emulator.SampleTenant, "--client-id", emulator.SampleApp, "--secret-stdin")
+	if code != ExitUsage || strings.Contains(stderr, "bad\x01secret") {
+		t.Errorf("a control character was accepted: exit %d, %q", code, stderr)
+	}
+}

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
 )
 
 // fieldFlags are the flags named after profile fields, shared by add and
@@ -205,7 +207,15 @@ func (f *fieldFlags) keyringItem(ctx context.Context, env *Env, p profiles.Profi
 	if err != nil {
 		return keyringItem{}, err
 	}
-	warnAboutSecret(env, secret)
+	// The same checks as the window's secret field: trimmed, capped, no
+	// control characters, and a warning for a pasted Secret ID.
+	secret, warning, err := profiles.CheckSecret(secret)
+	if err != nil {
+		return keyringItem{}, err
+	}
+	if warning != "" {
+		fmt.Fprintln(env.Stderr, "warning:", warning)
+	}
 	return keyringItem{value: secret}, nil
 }
 
@@ -215,6 +225,12 @@ type keyringItem struct {
 	value string
 	keep  bool
 }
+
+// String masks the value, so printing an item never shows a secret.
+func (k keyringItem) String() string { return tokens.Mask(k.value) }
+
+// GoString masks the value for %#v too.
+func (k keyringItem) GoString() string { return k.String() }
 
 // keepItem leaves the keyring item as it is.
 var keepItem = keyringItem{keep: true}
@@ -231,15 +247,15 @@ func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, item keyr
 	if err != nil {
 		return err
 	}
+	var restore func()
 	if !item.keep && item.value != "" {
-		if err := env.Secrets.Set(ctx, p.ID, item.value); err != nil {
+		if restore, err = replaceSecret(ctx, env.Secrets, p.ID, item.value); err != nil {
 			return fmt.Errorf("storing the %s: %w", secretWord(p), err)
 		}
 	}
 	if _, err := store.Save(p); err != nil {
-		if isNew && item.value != "" {
-			// Best effort: the error that matters is the one from Save.
-			_ = env.Secrets.Delete(ctx, p.ID)
+		if restore != nil {
+			restore()
 		}
 		return err
 	}
@@ -252,18 +268,31 @@ func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, item keyr
 	return nil
 }
 
+// replaceSecret stores value for id and returns how to put back what was
+// there before, so a save that fails afterwards loses nothing.
+func replaceSecret(ctx context.Context, secrets profiles.SecretStore, id profiles.ID, value string) (restore func(), err error) {
+	old, err := secrets.Get(ctx, id)
+	hadOld := err == nil
+	if err != nil && !errors.Is(err, profiles.ErrSecretNotFound) {
+		return nil, err
+	}
+	if err := secrets.Set(ctx, id, value); err != nil {
+		return nil, err
+	}
+	// Best effort: the error the user needs to see is the save's.
+	return func() {
+		if hadOld {
+			_ = secrets.Set(ctx, id, old)
+		} else {
+			_ = secrets.Delete(ctx, id)
+		}
+	}, nil
+}
+
 // secretWord names what the profile keeps in the keyring.
 func secretWord(p profiles.Profile) string {
 	if p.Credential == profiles.CertificateCredential {
 		return "certificate password"
 	}
 	return "client secret"
-}
-
-// warnAboutSecret says when a secret looks like the Secret ID, the most
-// common mistake, without refusing it.
-func warnAboutSecret(env *Env, secret string) {
-	if _, warning, _ := profiles.CheckSecret(secret); warning != "" {
-		fmt.Fprintln(env.Stderr, "warning:", warning)
-	}
 }

@@ -62,7 +62,8 @@ var tokenFormats = map[string]func(io.Writer, profiles.Profile, tokens.Token) er
 	},
 }
 
-// writeTokenJSON prints a superset of `az account get-access-token`.
+// writeTokenJSON prints the fields `az account get-access-token` prints
+// (expiresOn in RFC 3339 UTC rather than az's local time) and more.
 func writeTokenJSON(w io.Writer, p profiles.Profile, t tokens.Token) error {
 	out := struct {
 		AccessToken  string `json:"accessToken"`

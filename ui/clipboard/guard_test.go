@@ -94,3 +94,30 @@ func TestGuardNeverClearsWhenTheDelayIsZero(t *testing.T) {
 		t.Errorf("timers after SetClearAfter: %v", *timers)
 	}
 }
+
+func TestALateTimerDoesNotClearANewerCopy(t *testing.T) {
+	c := &memory{}
+	g, timers := manual(c, time.Minute)
+	g.Copy("first")
+	g.Copy("second")
+	// The first copy's timer fired just before Copy could stop it.
+	(*timers)[0].f()
+	if got, _ := c.ReadAll(); got != "second" {
+		t.Errorf("the first copy's clearing wiped the second: %q", got)
+	}
+}
+
+func TestConcurrentCopiesLeaveNothingUncleared(t *testing.T) {
+	c := &memory{}
+	g, timers := manual(c, time.Minute)
+	var wg sync.WaitGroup
+	for _, s := range []string{"a", "b", "c", "d"} {
+		wg.Go(func() { g.Copy(s) })
+	}
+	wg.Wait()
+	last := (*timers)[len(*timers)-1]
+	last.f()
+	if got, _ := c.ReadAll(); got != "" {
+		t.Errorf("after the last copy's delay the clipboard holds %q", got)
+	}
+}

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Refreshes the README's screenshots from the real window: the offline
+# demo under Xvfb, driven with xdotool, captured with ImageMagick.
+# Usage: scripts/screenshots.sh   (run from anywhere; needs make setup-test)
+set -eu
+cd "$(dirname "$0")/.."
+go build -o /tmp/aztoken-shots .
+exec scripts/with-session.sh sh -c '
+	set -eu
+	out=docs
+	/tmp/aztoken-shots --demo >/tmp/aztoken-shots.log 2>&1 &
+	pid=$!
+	trap "kill $pid 2>/dev/null || true" EXIT
+	win=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name "^aztoken" | head -1)
+	xdotool windowsize "$win" 1100 720
+	xdotool windowfocus "$win"
+	sleep 2
+	click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 1; }
+	key() { xdotool key --window "$win" "$@"; sleep 2; }
+	shot() { import -window "$win" "$out/$1.png"; echo "$out/$1.png"; }
+
+	key ctrl+r                # get a token for the selected demo profile
+	shot window
+	click 470 296             # the Claims tab
+	shot claims
+'
