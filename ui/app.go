@@ -25,8 +25,9 @@ type Deps struct {
 	OpenStore func() (*profiles.Store, error)
 	// Secrets keeps client secrets: the OS keyring outside tests.
 	Secrets profiles.SecretStore
-	// Fetcher gets tokens: a *tokens.Client outside tests.
-	Fetcher tokens.Fetcher
+	// Fetcher gets tokens and calls Resource Manager (the test call, the
+	// setup check): tokens.NewClient() outside tests.
+	Fetcher *tokens.Client
 	// Clipboard receives every copy: outside tests a clipboard.Guard, which
 	// clears a copied token again after a while.
 	Clipboard clipboard.Clipboard
@@ -39,8 +40,15 @@ type Deps struct {
 
 // Run builds the main window and runs the app until it quits.
 func Run(a fyne.App) {
+	// The tray probe runs while the window is built. Its answer must be in
+	// before a.Run, which is the only place Fyne starts a tray; the wait is
+	// bounded by trayProbeTimeout.
+	probed := make(chan trayHost, 1)
+	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
 	w := newMainWindow(a, systemDeps())
 	w.win.SetMaster()
+	host := <-probed
+	w.onMain(func() { w.applyTray(host) }) // before Run: runs at once
 	w.show()
 	a.Run()
 }

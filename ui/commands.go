@@ -34,15 +34,23 @@ func (w *mainWindow) menus() []menu {
 			{label: "Filter profiles", key: fyne.KeyF, run: func() { w.win.Canvas().Focus(w.list.filter) }},
 			{label: "Import…", key: fyne.KeyI, run: w.importFile},
 			{label: "Export…", key: fyne.KeyE, run: w.exportFile},
-			{label: "Quit", key: fyne.KeyQ, run: w.requestClose},
+			{label: "Settings…", key: fyne.KeyComma, run: w.openSettings},
+			{label: "Close window", key: fyne.KeyW, run: w.requestClose},
+			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit},
 		}},
 		{"Token", []command{
 			{label: "Get token", key: fyne.KeyR, run: w.token.getToken},
+			{label: "Run test call", key: fyne.KeyT, run: w.runTestCall},
+			{label: "Run setup check", key: fyne.KeyT, shift: true, run: w.runSetupCheck},
 			{label: "Copy header", key: fyne.KeyC, shift: true, run: w.token.onCopyHeader},
-			{label: "Copy token", key: fyne.KeyT, shift: true, run: w.token.onCopyToken},
+			{label: "Copy token", key: fyne.KeyA, shift: true, run: w.token.onCopyToken},
 			{label: "Copy as curl", key: fyne.KeyU, shift: true, run: w.token.onCopyCurl},
 			{label: "Show or hide the token", key: fyne.KeyH, shift: true, run: w.token.toggleReveal},
 			{label: "Cancel running work", key: fyne.KeyPeriod, run: w.ctrl.cancelAll},
+		}},
+		{"Help", []command{
+			// "About" exactly: Fyne moves it to the app menu on macOS.
+			{label: "About", run: w.showAbout},
 		}},
 	}
 }

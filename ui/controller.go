@@ -21,7 +21,9 @@ type controller struct {
 	openErr error           // why store is nil, usually a *profiles.CorruptError
 
 	secrets *sessionSecrets
+	client  *tokens.Client
 	cache   *tokens.Cache
+	servers tokenServers
 	now     func() time.Time
 	post    func(func())
 	// changed redraws every view; the window sets it.
@@ -56,6 +58,7 @@ func newController(d Deps, post func(func())) *controller {
 	c := &controller{
 		open:    d.OpenStore,
 		secrets: newSessionSecrets(d.Secrets),
+		client:  d.Fetcher,
 		cache:   tokens.NewCache(d.Fetcher, d.Now),
 		now:     d.Now,
 		post:    post,
@@ -115,8 +118,9 @@ func (c *controller) state(id profiles.ID) *profileState {
 // then applies the function work returns on the main goroutine and
 // redraws. Callers start it last: in tests post runs apply on the work's
 // own goroutine, so nothing may touch the widgets after run returns until
-// the test calls wait.
-func (c *controller) run(what string, work func(ctx context.Context) (apply func())) {
+// the test calls wait. It returns the task's own cancel, for a view's
+// Cancel button; apply must not use it.
+func (c *controller) run(what string, work func(ctx context.Context) (apply func())) context.CancelFunc {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &task{what: what, cancel: cancel}
 	c.tasks = append(c.tasks, t)
@@ -132,6 +136,7 @@ func (c *controller) run(what string, work func(ctx context.Context) (apply func
 			c.changed()
 		})
 	}()
+	return cancel
 }
 
 // cancelAll ends every running task; each still reports, as cancelled.

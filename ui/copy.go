@@ -83,7 +83,18 @@ func curlCommand(p profiles.Profile, tok tokens.Token) string {
 	if sub == "" {
 		sub = "<subscription-id>"
 	}
+	return curlGet(p, tok, resourceGroupsPath(sub, tokens.ResourceGroupsAPIVersion))
+}
+
+// curlGet is a ready-to-run GET of path (relative to the profile's
+// Resource Manager) with the token: what the test call just did.
+func curlGet(p profiles.Profile, tok tokens.Token, path string) string {
 	arm := strings.TrimSuffix(p.Endpoints().ARMEndpoint, "/")
-	return `curl -H "` + tok.AuthorizationHeader() + `" "` + arm + "/subscriptions/" + sub +
-		"/resourcegroups?api-version=" + tokens.ResourceGroupsAPIVersion + `"`
+	return `curl -H "` + tok.AuthorizationHeader() + `" "` + arm + path + `"`
+}
+
+// resourceGroupsPath is the resource group list's path, as
+// tokens.ARM.ResourceGroups asks for it.
+func resourceGroupsPath(subscription, apiVersion string) string {
+	return "/subscriptions/" + subscription + "/resourcegroups?api-version=" + apiVersion
 }

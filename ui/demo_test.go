@@ -20,7 +20,8 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 	defer world.Close()
 	clip := &fakeClipboard{}
 	w := newMainWindow(test.NewTempApp(t), demoDeps(world, clip))
-	defer w.win.Close()
+	w.copier.flashFor = time.Hour // no timer may outlive the test
+	defer w.close()
 
 	if markup := test.RenderToMarkup(w.win.Canvas()); !strings.Contains(markup, "Demo: an emulated Azure") {
 		t.Error("the window does not say it is the demo")

@@ -14,9 +14,9 @@ import (
 )
 
 // profileEditor edits every field of one profile, checks each as the user
-// types, and saves the profile to the store and its secret to the secret
-// store. The secret is never read back: the entry starts empty and a new
-// value replaces the stored one.
+// types, and saves the profile to the store and its secret (or its PFX
+// file's password) to the secret store. The secret is never read back: the
+// entry starts empty and a new value replaces the stored one.
 type profileEditor struct {
 	ctrl *controller
 	win  fyne.Window
@@ -28,11 +28,16 @@ type profileEditor struct {
 	authority, arm, resource, scope *field
 	subscription, expires, notes    *field
 	cloud                           *widget.Select
-	save, revert                    *widget.Button
-	problem                         *widget.Label
-	keyring                         *fyne.Container
-	keyringCause                    *widget.Label
-	keepInMemory                    *widget.Button
+	kind                            *widget.RadioGroup
+	cert                            *certFields
+	// secretRows and certRows are the form's rows (labels and cells) for
+	// each credential kind; only the chosen kind's show.
+	secretRows, certRows []fyne.CanvasObject
+	save, revert         *widget.Button
+	problem              *widget.Label
+	keyring              *fyne.Container
+	keyringCause         *widget.Label
+	keepInMemory         *widget.Button
 
 	// loaded is the profile as stored, without an ID while the editor
 	// holds a new one.
@@ -42,6 +47,12 @@ type profileEditor struct {
 
 // clouds are the choices of the cloud field, by short name.
 var clouds = []string{tokens.AzurePublic.Name, tokens.AzureUSGovernment.Name, tokens.AzureChina.Name, tokens.CustomCloud}
+
+// The choices of the credential field, in the portal's words.
+const (
+	secretKind      = "Client secret"
+	certificateKind = "Certificate"
+)
 
 func newProfileEditor(ctrl *controller, win fyne.Window, onSaved func(profiles.Profile)) *profileEditor {
 	return &profileEditor{ctrl: ctrl, win: win, onSaved: onSaved}
@@ -69,16 +80,30 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.subscription = newField(profiles.FieldSubscription, entry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
 	e.expires = newField(profiles.FieldSecretExpires, entry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
 	e.notes = newField(profiles.FieldNotes, widget.NewMultiLineEntry(), validator(profiles.CheckNotes), e.changed)
+	e.kind = &widget.RadioGroup{Options: []string{secretKind, certificateKind}, Horizontal: true, Required: true, OnChanged: func(string) { e.kindChanged() }}
+	e.cert = newCertFields(e.ctrl, e.win, e.changed)
+	e.cert.build()
 
 	form := container.New(layout.NewFormLayout())
-	for _, f := range e.fields() {
-		form.Add(widget.NewLabel(f.id.Label()))
-		form.Add(f.cell())
-		if f == e.secret {
-			form.Add(widget.NewLabel(profiles.FieldCloud.Label()))
-			form.Add(e.cloud)
-		}
+	row := func(label string, cell fyne.CanvasObject) []fyne.CanvasObject {
+		l := widget.NewLabel(label)
+		form.Add(l)
+		form.Add(cell)
+		return []fyne.CanvasObject{l, cell}
 	}
+	for _, f := range []*field{e.name, e.tenant, e.clientID} {
+		row(f.id.Label(), f.cell())
+	}
+	row(profiles.FieldCredential.Label(), e.kind)
+	e.secretRows = row(e.secret.id.Label(), e.secret.cell())
+	e.certRows = append(row(e.cert.file.id.Label(), e.cert.fileCell), row(e.cert.password.id.Label(), e.cert.passwordCell)...)
+	row(profiles.FieldCloud.Label(), e.cloud)
+	for _, f := range []*field{e.authority, e.arm, e.resource, e.scope, e.subscription} {
+		row(f.id.Label(), f.cell())
+	}
+	// A certificate brings its own expiry.
+	e.secretRows = append(e.secretRows, row(e.expires.id.Label(), e.expires.cell())...)
+	row(e.notes.id.Label(), e.notes.cell())
 	e.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	e.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { e.saveThen(nil) }}
 	e.revert = &widget.Button{Text: "Revert", Icon: theme.ContentUndoIcon(), OnTapped: e.revertChanges}
@@ -89,9 +114,43 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	))
 }
 
-// fields are the checked entries in the order the form shows them.
+// fields are the checked entries the form shows, in its order: the
+// chosen credential kind's only.
 func (e *profileEditor) fields() []*field {
-	return []*field{e.name, e.tenant, e.clientID, e.secret, e.authority, e.arm, e.resource, e.scope, e.subscription, e.expires, e.notes}
+	fs := []*field{e.name, e.tenant, e.clientID}
+	if e.kindOf() == profiles.CertificateCredential {
+		return append(fs, e.cert.file, e.cert.password, e.authority, e.arm, e.resource, e.scope, e.subscription, e.notes)
+	}
+	return append(fs, e.secret, e.authority, e.arm, e.resource, e.scope, e.subscription, e.expires, e.notes)
+}
+
+// kindOf is the credential kind chosen.
+func (e *profileEditor) kindOf() profiles.CredentialKind {
+	if e.kind.Selected == certificateKind {
+		return profiles.CertificateCredential
+	}
+	return profiles.SecretCredential
+}
+
+// kindChanged shows the chosen kind's rows.
+func (e *profileEditor) kindChanged() {
+	cert := e.kindOf() == profiles.CertificateCredential
+	for _, o := range e.secretRows {
+		setShown(o, !cert)
+	}
+	for _, o := range e.certRows {
+		setShown(o, cert)
+	}
+	e.changed()
+}
+
+// typedSecret is what the chosen kind's secret entry holds: the client
+// secret, or the PFX file's password.
+func (e *profileEditor) typedSecret() string {
+	if e.kindOf() == profiles.CertificateCredential {
+		return e.cert.password.entry.Text
+	}
+	return e.secret.entry.Text
 }
 
 // load shows p; a profile without an ID is a new one.
@@ -105,6 +164,13 @@ func (e *profileEditor) load(p profiles.Profile) {
 		f.set(v)
 	}
 	e.cloud.SetSelected(cloudOf(p))
+	e.cert.load(p)
+	kind := secretKind
+	if p.Credential == profiles.CertificateCredential {
+		kind = certificateKind
+	}
+	e.kind.SetSelected(kind)
+	e.kindChanged()
 	switch {
 	case p.ID == "":
 		e.heading.SetText("New profile")
@@ -125,8 +191,12 @@ func (e *profileEditor) load(p profiles.Profile) {
 // it on save.
 func (e *profileEditor) profile() profiles.Profile {
 	expires, _ := profiles.CheckDate(e.expires.entry.Text)
+	file := ""
+	if e.kindOf() == profiles.CertificateCredential {
+		file = e.cert.file.entry.Text
+	}
 	return profiles.Profile{
-		ID: e.loaded.ID, Credential: e.loaded.Credential,
+		ID: e.loaded.ID, Credential: e.kindOf(), CertificateFile: file,
 		Name: e.name.entry.Text, Tenant: e.tenant.entry.Text, ClientID: e.clientID.entry.Text,
 		Cloud: e.cloud.Selected, AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
 		Resource: e.resource.entry.Text, Scope: e.scope.entry.Text, Subscription: e.subscription.entry.Text,
@@ -138,7 +208,8 @@ func (e *profileEditor) profile() profiles.Profile {
 func (e *profileEditor) dirty() bool {
 	base := e.loaded
 	base.Cloud = cloudOf(base)
-	return e.profile() != base || e.expires.entry.Text != base.SecretExpires.String() || e.secret.entry.Text != ""
+	base.Credential, _ = profiles.CheckCredential(base.Credential)
+	return e.profile() != base || e.expires.entry.Text != base.SecretExpires.String() || e.typedSecret() != ""
 }
 
 // valid reports whether every field passes its check.
@@ -164,6 +235,8 @@ func (e *profileEditor) changed() {
 		enable(f.entry, editable)
 	}
 	enable(e.cloud, editable)
+	enable(e.kind, editable)
+	e.cert.enable(editable)
 }
 
 func (e *profileEditor) revertChanges() { e.load(e.loaded) }

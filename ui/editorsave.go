@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +27,8 @@ func (e *profileEditor) buildKeyringOffer() fyne.CanvasObject {
 
 // saveThen stores the form and, once it is stored, runs then (which may
 // be nil). While a field is invalid nothing is saved: every message is
-// shown instead.
+// shown instead. A certificate file not checked yet is read first, in the
+// background with the save, and nothing is saved unless it loads.
 func (e *profileEditor) saveThen(then func()) {
 	if e.saving || e.ctrl.readOnly() != nil || e.ctrl.store == nil {
 		return
@@ -37,23 +39,55 @@ func (e *profileEditor) saveThen(then func()) {
 		}
 		return
 	}
-	secret := ""
-	if e.secret.entry.Text != "" {
-		secret, _, _ = profiles.CheckSecret(e.secret.entry.Text)
+	item, check := e.secretToSave()
+	var checked *certResult // written by the save's work, read once it is done
+	prepare := func(ctx context.Context) (secretItem, error) {
+		if check == nil {
+			return item, nil
+		}
+		r := check(ctx)
+		checked = &r
+		return r.item(), r.err
 	}
 	e.saving = true
 	e.problem.Hide()
 	e.changed()
-	e.ctrl.save(e.profile(), secret, func(r saveResult) { e.saved(r, secret, then) })
+	e.ctrl.save(e.profile(), prepare, func(r saveResult) {
+		if checked != nil {
+			e.cert.take(checked)
+		}
+		e.saved(r, then)
+	})
+}
+
+// secretToSave is what saving does to the item kept beside the profile;
+// or, for a certificate file not checked yet, the check that will say.
+func (e *profileEditor) secretToSave() (secretItem, func(context.Context) certResult) {
+	switch {
+	case e.kindOf() == profiles.SecretCredential && e.secret.entry.Text != "":
+		secret, _, _ := profiles.CheckSecret(e.secret.entry.Text)
+		return secretItem{value: secret}, nil
+	case e.kindOf() == profiles.SecretCredential:
+		// The stored item is a certificate's password, no client secret.
+		return secretItem{remove: e.loaded.Credential == profiles.CertificateCredential}, nil
+	case e.cert.checked():
+		return e.cert.current().item(), nil
+	}
+	return secretItem{}, e.cert.checker()
 }
 
 // saved shows what saving came to.
-func (e *profileEditor) saved(r saveResult, secret string, then func()) {
+func (e *profileEditor) saved(r saveResult, then func()) {
 	e.saving = false
 	var verr *profiles.ValidationError
+	var ferr *profiles.FieldError
 	switch {
 	case errors.As(r.err, &verr):
 		e.showProblems(verr)
+		e.changed()
+		return
+	case errors.As(r.err, &ferr) && e.fieldFor(ferr.Field) != nil:
+		e.fieldFor(ferr.Field).show(r.err)
 		e.changed()
 		return
 	case r.err != nil:
@@ -71,7 +105,11 @@ func (e *profileEditor) saved(r saveResult, secret string, then func()) {
 	}
 	// The profile is stored but its secret is not: keep the secret in the
 	// entry so that nothing typed is lost, and say why.
-	e.secret.entry.SetText(secret)
+	if e.kindOf() == profiles.CertificateCredential {
+		e.cert.password.entry.SetText(r.item.value)
+	} else {
+		e.secret.entry.SetText(r.item.value)
+	}
 	var kerr *profiles.KeyringError
 	if errors.As(r.secretErr, &kerr) && kerr.Unavailable() {
 		e.keyringCause.SetText("The profile is saved, but its secret is not: " + kerr.Error() + ".")
@@ -119,11 +157,13 @@ func (e *profileEditor) showProblem(err error) {
 // keepSecretInMemory stores the secret the keyring refused in memory for
 // the rest of the session.
 func (e *profileEditor) keepSecretInMemory() {
-	id, secret := e.loaded.ID, e.secret.entry.Text
+	id, secret := e.loaded.ID, e.typedSecret()
 	if id == "" || secret == "" {
 		return
 	}
-	secret, _, _ = profiles.CheckSecret(secret)
+	if e.kindOf() == profiles.SecretCredential {
+		secret, _, _ = profiles.CheckSecret(secret)
+	}
 	e.ctrl.secrets.keepInMemory(id)
 	e.keyring.Hide()
 	e.ctrl.setSecret(id, secret, func(err error) {

@@ -16,9 +16,13 @@ import (
 // profile's last fetch failed: what happened, the one sentence that fixes
 // it, the AADSTS or ARM code, and the ids a support ticket needs on the
 // clipboard. The domain errors never carry a secret, so neither does it.
+// The test call, the setup check and the token endpoint explain their
+// failures with one too.
 type errorPanel struct {
-	ctrl   *controller
 	copier *copier
+	// title heads the panel; current is the error to show, nil for none.
+	title   string
+	current func() error
 
 	message *widget.Label
 	fix     *widget.Label
@@ -29,8 +33,19 @@ type errorPanel struct {
 	err error
 }
 
+// newErrorPanel explains the selected profile's failed token request.
 func newErrorPanel(ctrl *controller, cp *copier) *errorPanel {
-	return &errorPanel{ctrl: ctrl, copier: cp}
+	return newErrorPanelFor("The token request failed", cp, func() error {
+		if p, ok := ctrl.selectedProfile(); ok {
+			return ctrl.state(p.ID).err
+		}
+		return nil
+	})
+}
+
+// newErrorPanelFor explains whatever error current returns, under title.
+func newErrorPanelFor(title string, cp *copier, current func() error) *errorPanel {
+	return &errorPanel{copier: cp, title: title, current: current}
 }
 
 func (v *errorPanel) build() fyne.CanvasObject {
@@ -38,7 +53,7 @@ func (v *errorPanel) build() fyne.CanvasObject {
 	v.fix = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.WarningImportance}
 	v.code = &widget.Label{Importance: widget.LowImportance}
 	v.details = &widget.Button{Text: "Copy details", Icon: theme.ContentCopyIcon(), OnTapped: v.copyDetails}
-	heading := &widget.Label{Text: "The token request failed", Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
+	heading := &widget.Label{Text: v.title, Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
 	v.box = container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), heading),
 		v.fix, v.message,
@@ -48,13 +63,9 @@ func (v *errorPanel) build() fyne.CanvasObject {
 	return v.box
 }
 
-// apply shows the selected profile's error, or nothing.
+// apply shows the current error, or nothing.
 func (v *errorPanel) apply() {
-	p, ok := v.ctrl.selectedProfile()
-	var err error
-	if ok {
-		err = v.ctrl.state(p.ID).err
-	}
+	err := v.current()
 	if err == v.err {
 		return
 	}

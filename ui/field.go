@@ -8,12 +8,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// field is one entry of the profile editor with its check: the entry's
-// Validator is the profiles checker, and what the checker says appears
-// under the entry as the user types, with a button offering the value it
-// found (the tenant inside a pasted URL, a free name).
+// field is one checked entry of the profile editor (or of a view's own
+// form): the entry's Validator is the profiles checker, and what the
+// checker says appears under the entry as the user types, with the fix
+// when the error has one and a button offering the value it found (the
+// tenant inside a pasted URL, a free name).
 type field struct {
 	id      profiles.Field
 	entry   *widget.Entry
@@ -38,6 +40,12 @@ func newField(id profiles.Field, entry *widget.Entry, check fyne.StringValidator
 	f.suggest.Hide()
 	return f
 }
+
+// fieldMessage is what a view's own check says under its entry, worded
+// as a sentence like the profiles checkers' messages.
+type fieldMessage string
+
+func (m fieldMessage) Error() string { return string(m) }
 
 // validator adapts a profiles checker to an entry.
 func validator[T any](check func(string) (T, error)) fyne.StringValidator {
@@ -82,6 +90,9 @@ func (f *field) show(err error) {
 		text = err.Error()
 	case f.warn != nil:
 		text, importance = f.warn(f.entry.Text), widget.WarningImportance
+	}
+	if fix := tokens.Fix(err); fix != "" {
+		text += "\n" + fix
 	}
 	f.message.Importance = importance
 	f.message.SetText(text)

@@ -41,9 +41,17 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureWith(t, func(*emulator.Config) {})
+}
+
+// newFixtureWith lets world change the sample world before the emulator
+// starts: pages, certificates.
+func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
+	t.Helper()
 	f := &fixture{t: t, clock: &fakeClock{now: testStart}, clip: &fakeClipboard{}, secrets: profiles.NewMemory()}
 	cfg := emulator.Sample()
 	cfg.Now = f.clock.Now
+	world(&cfg)
 	srv, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -14,23 +14,51 @@ import (
 // may be stored while its secret is not, when the keyring fails.
 type saveResult struct {
 	profile   profiles.Profile
+	item      secretItem
 	err       error // the profile was not stored
 	secretErr error // the profile was stored, its new secret was not
 }
 
-// save stores p and, when secret is not empty, its new secret.
-func (c *controller) save(p profiles.Profile, secret string, done func(saveResult)) {
+// secretItem is what saving does to the item kept beside a profile in the
+// secret store: its client secret or its PFX file's password.
+type secretItem struct {
+	// value replaces the stored item when not empty.
+	value string
+	// remove deletes the stored item: a PEM file needs no password, and a
+	// certificate's password is no client secret.
+	remove bool
+}
+
+// store applies the item to profile id's entry in secrets.
+func (s secretItem) store(ctx context.Context, secrets profiles.SecretStore, id profiles.ID) error {
+	switch {
+	case s.value != "":
+		return secrets.Set(ctx, id, s.value)
+	case s.remove:
+		return secrets.Delete(ctx, id)
+	}
+	return nil
+}
+
+// save stores p and then what prepare says of its secret; an error from
+// prepare stores nothing. Tokens got with the old credential are
+// forgotten, and a token endpoint serving them stops.
+func (c *controller) save(p profiles.Profile, prepare func(context.Context) (secretItem, error), done func(saveResult)) {
+	old, _ := c.profile(p.ID)
 	store, secrets := c.store, c.secrets
 	c.run("Saving "+p.Name, func(ctx context.Context) func() {
 		var r saveResult
-		r.profile, r.err = store.Save(p)
-		if r.err == nil && secret != "" {
-			r.secretErr = secrets.Set(ctx, r.profile.ID, secret)
+		r.item, r.err = prepare(ctx)
+		if r.err == nil {
+			r.profile, r.err = store.Save(p)
+		}
+		if r.err == nil {
+			r.secretErr = r.item.store(ctx, secrets, r.profile.ID)
 		}
 		return func() {
-			if r.err == nil {
-				// The credential or target may have changed.
+			if r.err == nil && credentialChanged(old, r.profile, r.item) {
 				c.forgetTokens(r.profile.ID)
+				c.stopServer(r.profile.ID, errServerOutdated)
 			}
 			done(r)
 		}
@@ -54,6 +82,7 @@ func (c *controller) remove(p profiles.Profile, done func(error)) {
 		err := store.Delete(ctx, p.ID, secrets)
 		return func() {
 			c.cache.ForgetProfile(string(p.ID))
+			c.stopServer(p.ID, nil)
 			delete(c.states, p.ID)
 			if c.selected == p.ID {
 				c.selected = ""

@@ -66,7 +66,7 @@ func (c *controller) fetch(p profiles.Profile, force bool) {
 	st.fetching, st.err = true, nil
 	cache, secrets := c.cache, c.secrets
 	c.run("Getting a token for "+p.Name, func(ctx context.Context) func() {
-		err := fetchToken(ctx, cache, secrets, p, force)
+		_, err := fetchToken(ctx, cache, secrets, p, force)
 		return func() {
 			st.fetching = false
 			if !errors.Is(err, context.Canceled) {
@@ -76,23 +76,31 @@ func (c *controller) fetch(p profiles.Profile, force bool) {
 	})
 }
 
-// fetchToken reads the profile's secret and asks the cache for a token,
-// which keeps it. It runs off the main goroutine.
-func fetchToken(ctx context.Context, cache *tokens.Cache, secrets profiles.SecretStore, p profiles.Profile, force bool) error {
-	secret, err := secrets.Get(ctx, p.ID)
-	if errors.Is(err, profiles.ErrSecretNotFound) {
-		// tokens.Fix knows what to say about ErrNoSecret.
-		return fmt.Errorf("%w: %w", tokens.ErrNoSecret, err)
-	}
+// fetchToken loads the profile's credential and asks the cache for a
+// token, which keeps it. It runs off the main goroutine.
+func fetchToken(ctx context.Context, cache *tokens.Cache, secrets profiles.SecretStore, p profiles.Profile, force bool) (tokens.Token, error) {
+	cred, err := loadCredential(ctx, secrets, p)
 	if err != nil {
-		return err
+		return tokens.Token{}, err
 	}
 	get := cache.Token
 	if force {
 		get = cache.Refresh
 	}
-	_, err = get(ctx, cacheKey(p), p.Request(tokens.ClientSecret(secret)))
-	return err
+	return get(ctx, cacheKey(p), p.Request(cred))
+}
+
+// loadCredential is what proves p's app, for either kind: its client
+// secret, or its certificate opened with the PFX password kept beside the
+// profile. It reads the secret store and the disk, so it runs off the main
+// goroutine.
+func loadCredential(ctx context.Context, secrets profiles.SecretStore, p profiles.Profile) (tokens.Credential, error) {
+	cred, err := p.LoadCredential(ctx, secrets)
+	if errors.Is(err, profiles.ErrSecretNotFound) {
+		// tokens.Fix knows what to say about ErrNoSecret.
+		return nil, fmt.Errorf("%w: %w", tokens.ErrNoSecret, err)
+	}
+	return cred, err
 }
 
 // autoRefresh fetches a new token for every profile whose switch is on
@@ -136,6 +144,19 @@ func (c *controller) counting(now time.Time) bool {
 		}
 	}
 	return false
+}
+
+// credentialChanged reports whether saving old as saved changes what a
+// token request sends (the app, how it proves itself, what for), so that
+// the tokens got with the old one must go. A new Notes or subscription
+// keeps them.
+func credentialChanged(old, saved profiles.Profile, item secretItem) bool {
+	kind := func(p profiles.Profile) profiles.CredentialKind {
+		k, _ := profiles.CheckCredential(p.Credential)
+		return k
+	}
+	return item.value != "" || item.remove ||
+		old.Request(nil) != saved.Request(nil) || kind(old) != kind(saved) || old.CertificateFile != saved.CertificateFile
 }
 
 // forgetTokens drops a profile's tokens and error after its credential,

@@ -41,9 +41,17 @@ type mainWindow struct {
 	banner *storeBanner
 	status *statusBar
 	empty  *emptyState
+	call   *testCallView
+	check  *checkView
+	serve  *serveView
 
 	tabs                   *container.AppTabs
 	profilePane, emptyPane fyne.CanvasObject
+	// The tray, notifications and settings (tray.go, notify.go,
+	// settingsview.go).
+	tray     *trayView
+	notes    *notifier
+	settings *settingsView
 	// notice is a line shown above everything, such as the demo's.
 	notice string
 }
@@ -66,6 +74,7 @@ func newMainWindow(a fyne.App, d Deps) *mainWindow {
 		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
 	}
 	w.win.SetContent(w.build())
+	w.addAppViews(d)
 	w.addCommands()
 	w.win.SetCloseIntercept(w.requestClose)
 	w.ctrl.changed = w.refresh
@@ -85,10 +94,16 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.banner = newStoreBanner(w.ctrl, w.movedAside)
 	w.status = newStatusBar(w.ctrl)
 	w.empty = newEmptyState(w.acts)
+	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
+	w.check = newCheckView(w.ctrl, w.copier)
+	w.serve = newServeView(w.ctrl, w.copier)
 
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), w.editor.build()),
 		container.NewTabItemWithIcon("Claims", theme.InfoIcon(), w.claims.build()),
+		container.NewTabItemWithIcon("Test call", theme.MediaPlayIcon(), w.call.build()),
+		container.NewTabItemWithIcon("Setup check", theme.ConfirmIcon(), w.check.build()),
+		container.NewTabItemWithIcon("Serve", theme.ComputerIcon(), w.serve.build()),
 	)
 	top := container.NewVBox(w.token.build(), w.errors.build(), widget.NewSeparator())
 	w.profilePane = container.NewBorder(top, nil, nil, nil, w.tabs)
@@ -115,9 +130,13 @@ func (w *mainWindow) refresh() {
 	w.token.apply(now)
 	w.errors.apply()
 	w.claims.apply()
+	w.call.apply()
+	w.check.apply()
+	w.serve.apply()
 	w.editor.changed()
 	w.win.SetTitle(w.title())
 	w.syncTicker(now)
+	w.follow(now)
 }
 
 // tick moves every countdown on, once a second while one is showing.
@@ -125,8 +144,10 @@ func (w *mainWindow) tick() {
 	now := w.ctrl.now()
 	w.list.tick()
 	w.token.tick(now)
+	w.serve.tick()
 	w.syncTicker(now)
-	w.ctrl.autoRefresh(now) // last: it may start background work
+	w.notes.observe(now)
+	w.autoRefresh(now) // last: it may start background work
 }
 
 // syncTicker runs the ticker only while the window shows a countdown.
@@ -175,11 +196,18 @@ func (w *mainWindow) show() {
 	w.syncTicker(w.ctrl.now())
 }
 
-// requestClose is the close button: it asks about unsaved changes first.
-func (w *mainWindow) requestClose() { w.editor.guard(w.close, nil) }
+// requestClose is the close button: with a tray icon to come back from it
+// hides the window; otherwise it asks about unsaved changes and quits.
+func (w *mainWindow) requestClose() {
+	if w.tray.hidesOnClose() {
+		w.hide()
+		return
+	}
+	w.editor.guard(w.close, nil)
+}
 
-// close remembers the window's size, stops the ticker and any work, and
-// closes the window.
+// close remembers the window's size, stops the ticker, any work and every
+// token endpoint, and closes the window.
 func (w *mainWindow) close() {
 	if w.closed {
 		return
@@ -191,8 +219,10 @@ func (w *mainWindow) close() {
 	prefs.SetFloat(prefHeight, float64(size.Height))
 	w.visible = false
 	w.ticker.halt()
+	w.tray.ticker.halt()
 	w.copier.stop()
 	w.ctrl.cancelAll()
+	w.ctrl.stopServers()
 	w.win.Close()
 }
 

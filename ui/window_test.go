@@ -20,9 +20,9 @@ func TestKeyboardShortcutsReachTheActions(t *testing.T) {
 	if f.clip.text != tok.AuthorizationHeader() {
 		t.Error("Ctrl+Shift+C should copy the header")
 	}
-	f.shortcut(fyne.KeyT, true)
+	f.shortcut(fyne.KeyA, true)
 	if f.clip.text != tok.AccessToken {
-		t.Error("Ctrl+Shift+T should copy the token")
+		t.Error("Ctrl+Shift+A should copy the token")
 	}
 	f.shortcut(fyne.KeyN, false)
 	if !w.ctrl.creating || w.win.Canvas().Focused() != w.editor.name.entry {
@@ -30,8 +30,8 @@ func TestKeyboardShortcutsReachTheActions(t *testing.T) {
 	}
 
 	menu := w.win.MainMenu()
-	if menu == nil || len(menu.Items) != 2 {
-		t.Fatal("the window should have the Profile and Token menus")
+	if menu == nil || len(menu.Items) != 3 {
+		t.Fatal("the window should have the Profile, Token and Help menus")
 	}
 	shown := map[string]string{}
 	for _, m := range menu.Items {

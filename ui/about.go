@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/ui/cli"
+)
+
+// showAbout says which aztoken this is, in the words `aztoken version`
+// prints: the version and the commit it was built from.
+func (w *mainWindow) showAbout() {
+	content := container.NewVBox(
+		widget.NewLabel(cli.VersionLine()),
+		&widget.Label{Text: "Fetches Entra ID tokens for Azure app registrations and copies bearer headers.", Wrapping: fyne.TextWrapWord},
+	)
+	d := dialog.NewCustom("About aztoken", "Close", content, w.win)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+}

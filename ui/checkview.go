@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// checkView walks the selected profile's setup step by step with
+// tokens.SetupCheck, so that the user learns which portal step was missed
+// rather than only that a call failed. Each step appears as it is decided;
+// the report goes to the clipboard for a ticket, never with the secret.
+type checkView struct {
+	ctrl   *controller
+	copier *copier
+
+	run, cancel, copyReport *widget.Button
+	intro                   *widget.Label
+	steps                   *fyne.Container
+	rows                    []*checkRow
+	errors                  *errorPanel
+	root                    fyne.CanvasObject
+
+	shownFor profiles.ID
+	running  bool
+	stop     context.CancelFunc
+	// runs counts the checks started, so that a cancelled check's late
+	// steps are not shown under the next one.
+	runs   int
+	report *tokens.Report
+	// err is why the check could not start, such as a missing secret.
+	err error
+}
+
+// checkRow is one step of the checklist.
+type checkRow struct {
+	mark, title, detail, fix *widget.Label
+	box                      *fyne.Container
+}
+
+func newCheckView(ctrl *controller, cp *copier) *checkView {
+	return &checkView{ctrl: ctrl, copier: cp}
+}
+
+func (v *checkView) build() fyne.CanvasObject {
+	v.run = &widget.Button{Text: "Check the setup", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.start}
+	v.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: v.cancelCheck}
+	v.copyReport = &widget.Button{Text: "Copy report", Icon: theme.ContentCopyIcon(), OnTapped: v.copy}
+	v.intro = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, Text: "Walks the app registration from its tenant to its role on the profile's " +
+		"subscription, one step at a time, and says which portal step is missing. The report holds IDs and claims, never the secret or the token."}
+	v.steps = container.NewVBox()
+	v.errors = newErrorPanelFor("The check could not start", v.copier, func() error { return v.err })
+	v.root = container.NewVScroll(container.NewVBox(
+		container.NewHBox(v.run, v.cancel, v.copyReport), v.intro, v.errors.build(), v.steps,
+	))
+	return v.root
+}
+
+// apply follows the selected profile and keeps the buttons in step.
+func (v *checkView) apply() {
+	p, ok := v.ctrl.selectedProfile()
+	if p.ID != v.shownFor {
+		v.shownFor = p.ID
+		if v.stop != nil {
+			v.stop()
+		}
+		v.clear()
+	}
+	enable(v.run, ok && !v.running)
+	enable(v.cancel, v.running)
+	enable(v.copyReport, v.report != nil && !v.running)
+	v.errors.apply()
+}
+
+// clear forgets the last check.
+func (v *checkView) clear() {
+	v.runs++
+	v.running, v.report, v.err = false, nil, nil
+	for _, r := range v.rows {
+		r.box.Hide()
+	}
+}
+
+// start checks the selected profile; each step shows as soon as it is
+// decided.
+func (v *checkView) start() {
+	p, ok := v.ctrl.selectedProfile()
+	if !ok || v.running {
+		return
+	}
+	v.clear()
+	v.running = true
+	run := v.runs
+	v.stop = v.ctrl.checkSetup(p,
+		func(i int, s tokens.Step) {
+			if run == v.runs {
+				v.showStep(i, s)
+			}
+		},
+		func(rep tokens.Report, err error) {
+			if run != v.runs {
+				return
+			}
+			v.running, v.err = false, err
+			if err == nil && len(rep.Steps) > 0 {
+				v.report = &rep
+			}
+		})
+}
+
+func (v *checkView) cancelCheck() {
+	if v.stop != nil {
+		v.stop()
+	}
+}
+
+// showStep puts step i in its row, making the row on first use.
+func (v *checkView) showStep(i int, s tokens.Step) {
+	for len(v.rows) <= i {
+		r := &checkRow{
+			mark:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+			title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+			detail: &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true},
+			fix:    &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance},
+		}
+		r.box = container.NewBorder(nil, nil, container.NewVBox(r.mark), nil, container.NewVBox(r.title, r.detail, r.fix))
+		v.rows = append(v.rows, r)
+		v.steps.Add(r.box)
+	}
+	r := v.rows[i]
+	r.mark.Importance = stepImportance[s.Status]
+	r.mark.SetText(s.Status.Symbol())
+	r.title.SetText(s.Title)
+	r.detail.SetText(s.Detail)
+	r.fix.SetText(s.Fix)
+	setShown(r.fix, s.Fix != "")
+	r.box.Show()
+}
+
+// stepImportance colours a step's mark.
+var stepImportance = map[tokens.Status]widget.Importance{
+	tokens.Pass:   widget.SuccessImportance,
+	tokens.Warn:   widget.WarningImportance,
+	tokens.Fail:   widget.DangerImportance,
+	tokens.NotRun: widget.LowImportance,
+}
+
+func (v *checkView) copy() {
+	if v.report != nil {
+		v.copier.copy(v.copyReport, v.report.Text())
+	}
+}
+
+// checkSetup runs the setup check for p off the main goroutine. Each step
+// reaches onStep on the main goroutine as it is decided, then done gets
+// the report, or why the check could not start. It returns the check's own
+// cancel.
+func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc {
+	secrets, client, post := c.secrets, c.client, c.post
+	return c.run("Checking the setup of "+p.Name, func(ctx context.Context) func() {
+		cred, err := loadCredential(ctx, secrets, p)
+		if err != nil {
+			return func() {
+				if errors.Is(err, context.Canceled) {
+					err = nil
+				}
+				done(tokens.Report{}, err)
+			}
+		}
+		check := newSetupCheck(client, p, cred, p.Subscription)
+		check.OnStep = func(i int, s tokens.Step) { post(func() { onStep(i, s) }) }
+		rep := check.Run(ctx)
+		return func() { done(rep, nil) }
+	})
+}
+
+// newSetupCheck fills a check from a profile: its token request, its
+// cloud's Resource Manager and audience, and the secret's expiry day. The
+// CLI's check does the same (ui/cli/check.go); the two belong together in
+// profiles.
+func newSetupCheck(client *tokens.Client, p profiles.Profile, cred tokens.Credential, subscription string) tokens.SetupCheck {
+	cloud := p.Endpoints()
+	c := tokens.SetupCheck{
+		Client:       client,
+		Request:      p.Request(cred),
+		ARMEndpoint:  cloud.ARMEndpoint,
+		Audience:     cloud.ARMResource,
+		Subscription: subscription,
+	}
+	// A Date offers its day only as text; an unset one stays the zero
+	// time, which the check reports as unknown.
+	if d := p.SecretExpires; !d.IsZero() {
+		c.SecretExpires, _ = time.Parse(time.DateOnly, d.String())
+	}
+	return c
+}
+
+// runSetupCheck is Ctrl+Shift+T: the setup check, shown.
+func (w *mainWindow) runSetupCheck() {
+	w.showTab(w.check.root)
+	w.check.start()
+}

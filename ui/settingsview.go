@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// settingsView is the Settings dialog: app-wide preferences, each checked
+// as the user types with the message under its entry. Save stays off
+// while one is wrong.
+type settingsView struct {
+	prefs fyne.Preferences
+	win   fyne.Window
+	// apply puts saved settings to work.
+	apply func(appSettings)
+	// clearer is the clipboard Guard the delay goes to; nil when the
+	// clipboard has none.
+	clearer clearDelay
+
+	clearAfter, margin, apiVersion          *settingEntry
+	notifyCopy, notifyRefresh, notifyExpiry *widget.Check
+	save                                    *widget.Button
+	dialog                                  *dialog.CustomDialog
+}
+
+// settingEntry is an entry with its check and the message under it.
+type settingEntry struct {
+	entry   *widget.Entry
+	message *widget.Label
+	check   func(string) error
+}
+
+func newSettingsView(prefs fyne.Preferences, win fyne.Window, apply func(appSettings)) *settingsView {
+	return &settingsView{prefs: prefs, win: win, apply: apply}
+}
+
+// open shows the dialog with the saved settings.
+func (v *settingsView) open() {
+	s := loadSettings(v.prefs)
+	v.clearAfter = v.newEntry(strconv.Itoa(int(s.clearAfter/time.Second)), "60", func(t string) error { _, err := checkClearAfter(t); return err })
+	v.margin = v.newEntry(strconv.Itoa(int(s.margin/time.Minute)), "5", func(t string) error { _, err := checkMargin(t); return err })
+	v.apiVersion = v.newEntry(s.armAPIVersion, tokens.ResourceGroupsAPIVersion, func(t string) error { _, err := checkARMVersion(t); return err })
+	v.notifyCopy = widget.NewCheck("When a copy from the tray succeeds or fails", nil)
+	v.notifyCopy.SetChecked(s.notifyCopy)
+	v.notifyRefresh = widget.NewCheck("When an automatic refresh fails", nil)
+	v.notifyRefresh.SetChecked(s.notifyRefresh)
+	v.notifyExpiry = widget.NewCheck("When a token expires", nil)
+	v.notifyExpiry.SetChecked(s.notifyExpiry)
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Clear the clipboard after (seconds)"), v.clearAfter.cell(),
+		widget.NewLabel("Refresh tokens before expiry (minutes)"), v.margin.cell(),
+		widget.NewLabel("Notifications"), container.NewVBox(v.notifyCopy, v.notifyRefresh, v.notifyExpiry),
+		widget.NewLabel("ARM api-version"), v.apiVersion.cell(),
+	)
+	note := &widget.Label{Text: "The clipboard is cleared only if it still holds what aztoken copied.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	v.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: v.onSave}
+	v.dialog = dialog.NewCustomWithoutButtons("Settings", container.NewVBox(form, note), v.win)
+	v.dialog.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", OnTapped: v.dialog.Hide}, v.save})
+	v.dialog.Resize(fyne.NewSize(640, 0))
+	v.changed()
+	v.dialog.Show()
+}
+
+func (v *settingsView) newEntry(text, placeholder string, check func(string) error) *settingEntry {
+	e := &settingEntry{entry: widget.NewEntry(), message: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}, check: check}
+	e.entry.SetText(text)
+	e.entry.SetPlaceHolder(placeholder)
+	e.entry.Validator = check
+	e.entry.OnChanged = func(string) { e.show(); v.changed() }
+	e.message.Hide()
+	return e
+}
+
+func (e *settingEntry) cell() fyne.CanvasObject { return container.NewVBox(e.entry, e.message) }
+
+// show puts the check's message under the entry.
+func (e *settingEntry) show() {
+	err := e.check(e.entry.Text)
+	e.entry.SetValidationError(err)
+	if err != nil {
+		e.message.SetText(err.Error())
+	}
+	setShown(e.message, err != nil)
+}
+
+func (e *settingEntry) valid() bool { return e.check(e.entry.Text) == nil }
+
+// changed allows Save only while every entry passes.
+func (v *settingsView) changed() {
+	enable(v.save, v.clearAfter.valid() && v.margin.valid() && v.apiVersion.valid())
+}
+
+// onSave stores the settings and puts them to work.
+func (v *settingsView) onSave() {
+	seconds, err1 := checkClearAfter(v.clearAfter.entry.Text)
+	margin, err2 := checkMargin(v.margin.entry.Text)
+	api, err3 := checkARMVersion(v.apiVersion.entry.Text)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return
+	}
+	s := appSettings{
+		clearAfter:    time.Duration(seconds) * time.Second,
+		margin:        time.Duration(margin) * time.Minute,
+		notifyCopy:    v.notifyCopy.Checked,
+		notifyRefresh: v.notifyRefresh.Checked,
+		notifyExpiry:  v.notifyExpiry.Checked,
+		armAPIVersion: api,
+	}
+	s.save(v.prefs)
+	v.apply(s)
+	v.dialog.Hide()
+}

@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+)
+
+// testCallView calls Resource Manager with the selected profile's token,
+// the quickest proof that the app, its role and the token all work: it
+// lists a subscription's resource groups (every page) or GETs any path the
+// user types, and shows what came back with the ids a ticket needs.
+type testCallView struct {
+	ctrl   *controller
+	copier *copier
+	prefs  fyne.Preferences
+
+	subscription, apiVersion, path            *field
+	picker                                    *widget.Select
+	find, run, cancel, curl, get              *widget.Button
+	status, took, pages, requestID, remaining *widget.Label
+	summary                                   *fyne.Container
+	errors                                    *errorPanel
+	table                                     *widget.Table
+	raw                                       *widget.Label
+	results                                   *container.AppTabs
+	groupsTab, rawTab                         *container.TabItem
+	root                                      fyne.CanvasObject
+
+	// shownFor is the profile the form and the results belong to.
+	shownFor profiles.ID
+	running  bool
+	stop     context.CancelFunc
+	// last is what the last call came to and lastPath what it asked, for
+	// Copy as curl.
+	last     armResult
+	lastPath string
+	subs     []tokens.Subscription
+}
+
+func newTestCallView(ctrl *controller, cp *copier, prefs fyne.Preferences) *testCallView {
+	return &testCallView{ctrl: ctrl, copier: cp, prefs: prefs}
+}
+
+func (v *testCallView) build() fyne.CanvasObject {
+	v.subscription = newField(profiles.FieldSubscription, placeholderEntry("Subscription ID"), validator(profiles.CheckSubscription), v.apply)
+	v.picker = &widget.Select{PlaceHolder: "Find the subscriptions the app can see", OnChanged: v.pick}
+	v.find = &widget.Button{Text: "Find subscriptions", Icon: theme.SearchIcon(), OnTapped: v.findSubscriptions}
+	v.apiVersion = newField("", placeholderEntry(tokens.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
+	v.run = &widget.Button{Text: "Run", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.runCall}
+	v.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: v.cancelCall}
+	v.curl = &widget.Button{Text: "Copy as curl", Icon: theme.ContentCopyIcon(), OnTapped: v.copyCurl}
+	v.path = newField("", placeholderEntry("/subscriptions?api-version="+tokens.SubscriptionsAPIVersion), checkARMPath, v.apply)
+	v.path.entry.OnSubmitted = func(string) { v.getPath() }
+	v.get = &widget.Button{Text: "GET", Icon: theme.DownloadIcon(), OnTapped: v.getPath}
+
+	label := func() *widget.Label { return &widget.Label{Selectable: true} }
+	v.status, v.took, v.pages, v.requestID, v.remaining = label(), label(), label(), label(), label()
+	v.summary = container.New(layout.NewFormLayout(),
+		widget.NewLabel("HTTP status"), v.status, widget.NewLabel("Time"), v.took, widget.NewLabel("Pages"), v.pages,
+		widget.NewLabel("x-ms-request-id"), v.requestID, widget.NewLabel("Remaining reads"), v.remaining)
+	v.summary.Hide()
+	v.errors = newErrorPanelFor("The call failed", v.copier, func() error {
+		if errors.Is(v.last.err, context.Canceled) {
+			return nil
+		}
+		return v.last.err
+	})
+
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.last.groups), len(groupColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cell(id.Row, id.Col)) })
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(groupColumns[id.Col])
+		}
+	}
+	for col, width := range []float32{220, 120, 150, 300, 60} {
+		v.table.SetColumnWidth(col, width)
+	}
+	v.raw = &widget.Label{Selectable: true, TextStyle: fyne.TextStyle{Monospace: true}}
+	v.groupsTab = container.NewTabItem("Resource groups", v.table)
+	v.rawTab = container.NewTabItem("Raw JSON", container.NewScroll(v.raw))
+	v.results = container.NewAppTabs(v.groupsTab, v.rawTab)
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel("Subscription"), container.NewVBox(v.subscription.cell(), container.NewBorder(nil, nil, nil, v.find, v.picker)),
+		widget.NewLabel("api-version"), v.apiVersion.cell(),
+		widget.NewLabel(""), container.NewHBox(v.run, v.cancel, v.curl),
+		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
+	)
+	top := container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build())
+	v.root = container.NewBorder(top, nil, nil, nil, v.results)
+	return v.root
+}
+
+// placeholderEntry is an entry that says what belongs in it.
+func placeholderEntry(placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// apply follows the selected profile and keeps the buttons in step.
+func (v *testCallView) apply() {
+	p, ok := v.ctrl.selectedProfile()
+	if p.ID != v.shownFor {
+		v.reset(p)
+	}
+	idle := ok && !v.running
+	enable(v.find, idle)
+	enable(v.run, idle)
+	enable(v.get, idle && strings.TrimSpace(v.path.entry.Text) != "")
+	enable(v.cancel, v.running)
+	tok, has := v.ctrl.token(p)
+	enable(v.curl, ok && v.lastPath != "" && has && !tok.Expired(v.ctrl.now()))
+	v.errors.apply()
+}
+
+// reset starts afresh for p: its subscription, the api-version from the
+// settings, and no results.
+func (v *testCallView) reset(p profiles.Profile) {
+	if v.stop != nil {
+		v.stop() // the last profile's answer is no longer wanted
+	}
+	v.shownFor = p.ID
+	v.subscription.set(p.Subscription)
+	// The Settings view keeps only a valid version; anything else in the
+	// file means the default.
+	version, err := apiVersion(v.prefs.String(settingARMAPIVersion))
+	if err != nil {
+		version = tokens.ResourceGroupsAPIVersion
+	}
+	v.apiVersion.set(version)
+	v.subs = nil
+	v.picker.Options = nil
+	v.picker.ClearSelected()
+	v.show(armResult{}, "")
+}
+
+// runCall lists the resource groups of the subscription in the form; an
+// invalid one is marked at its field and nothing is called.
+func (v *testCallView) runCall() {
+	p, ok := v.ctrl.selectedProfile()
+	if !ok || v.running {
+		return
+	}
+	sub, err := profiles.CheckSubscription(v.subscription.entry.Text)
+	if err == nil && sub == "" {
+		err = &profiles.FieldError{Field: profiles.FieldSubscription, Message: "Choose or type the subscription whose resource groups to list"}
+	}
+	v.subscription.show(err)
+	version, verr := apiVersion(v.apiVersion.entry.Text)
+	v.apiVersion.show(verr)
+	if err != nil || verr != nil {
+		return
+	}
+	v.start(p, resourceGroupsPath(sub, version), "Listing resource groups", listGroups(sub, version),
+		func(armResult) { v.results.Select(v.groupsTab) })
+}
+
+// findSubscriptions fills the picker with what the app can see.
+func (v *testCallView) findSubscriptions() {
+	p, ok := v.ctrl.selectedProfile()
+	if !ok || v.running {
+		return
+	}
+	v.start(p, "/subscriptions?api-version="+tokens.SubscriptionsAPIVersion, "Finding subscriptions", listSubscriptions,
+		func(r armResult) {
+			v.subs = r.subs
+			options := make([]string, len(r.subs))
+			for i, s := range r.subs {
+				options[i] = subscriptionOption(s)
+			}
+			v.picker.SetOptions(options)
+		})
+}
+
+// getPath is the custom GET: GET only, by design.
+func (v *testCallView) getPath() {
+	p, ok := v.ctrl.selectedProfile()
+	path := strings.TrimSpace(v.path.entry.Text)
+	if !ok || v.running || path == "" || !v.path.valid() {
+		return
+	}
+	v.start(p, path, "Calling Resource Manager", getPath(path), func(armResult) { v.results.Select(v.rawTab) })
+}
+
+// start runs call for p in the background; then shows the result (if p
+// is still shown) and runs after.
+func (v *testCallView) start(p profiles.Profile, path, what string, call func(context.Context, tokens.ARM) armResult, after func(armResult)) {
+	v.running = true
+	v.stop = v.ctrl.callARM(p, what, call, func(r armResult) {
+		v.running = false
+		if p.ID != v.shownFor {
+			return
+		}
+		v.show(r, path)
+		after(r)
+	})
+}
+
+func (v *testCallView) cancelCall() {
+	if v.stop != nil {
+		v.stop()
+	}
+}
+
+// show puts a result in the summary, the table and the raw view.
+func (v *testCallView) show(r armResult, path string) {
+	v.last, v.lastPath = r, path
+	if r.call.URL == "" {
+		v.lastPath = "" // Resource Manager was never asked
+	}
+	c := r.call
+	setShown(v.summary, c.Status != 0)
+	v.status.SetText(fmt.Sprintf("%d %s", c.Status, http.StatusText(c.Status)))
+	v.took.SetText(fmt.Sprintf("%d ms", c.Duration.Milliseconds()))
+	v.pages.SetText(strconv.Itoa(c.Pages))
+	v.requestID.SetText(c.RequestID)
+	v.remaining.SetText(c.RemainingReads)
+	v.raw.SetText(pretty(c.Body))
+	v.table.Refresh()
+}
+
+// cell is what the table shows at row, col.
+func (v *testCallView) cell(row, col int) string {
+	if row < 0 || row >= len(v.last.groups) {
+		return ""
+	}
+	return groupCell(v.last.groups[row], col)
+}
+
+// pick puts the chosen subscription in the form.
+func (v *testCallView) pick(string) {
+	if i := v.picker.SelectedIndex(); i >= 0 && i < len(v.subs) {
+		v.subscription.entry.SetText(v.subs[i].SubscriptionID)
+	}
+}
+
+func (v *testCallView) copyCurl() {
+	p, ok := v.ctrl.selectedProfile()
+	tok, has := v.ctrl.token(p)
+	if ok && has && !tok.Expired(v.ctrl.now()) && v.lastPath != "" {
+		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
+	}
+}
+
+// runTestCall is Ctrl+T: the test call, shown.
+func (w *mainWindow) runTestCall() {
+	w.showTab(w.call.root)
+	w.call.runCall()
+}
+
+// showTab brings the tab holding content to the front.
+func (w *mainWindow) showTab(content fyne.CanvasObject) {
+	for _, item := range w.tabs.Items {
+		if item.Content == content {
+			w.tabs.Select(item)
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/ui/clipboard"
+)
+
+// copyFromTray copies a profile's Authorization header and says how it
+// went in a notification.
+func (w *mainWindow) copyFromTray(id profiles.ID) {
+	p, ok := w.ctrl.profile(id)
+	if !ok {
+		return
+	}
+	w.ctrl.copyHeader(p, w.tray.clip, func(tok tokens.Token, err error) { w.notes.copied(p, tok, err) })
+}
+
+// copyHeader puts p's header on clip in the background: the cached token
+// while more than the margin of it remains, else a new one, the cache's
+// own rule. A failed fetch is recorded like the window's, so the window
+// shows it too; done gets the token or why there is none on the clipboard.
+func (c *controller) copyHeader(p profiles.Profile, clip clipboard.Clipboard, done func(tokens.Token, error)) {
+	st := c.state(p.ID)
+	cache, secrets := c.cache, c.secrets
+	c.run("Copying the header for "+p.Name, func(ctx context.Context) func() {
+		tok, fetchErr := fetchToken(ctx, cache, secrets, p, false)
+		err := fetchErr
+		if err == nil {
+			// Off the main goroutine: the clipboard tool is a process.
+			err = clip.WriteAll(tok.AuthorizationHeader())
+		}
+		return func() {
+			if !errors.Is(fetchErr, context.Canceled) {
+				st.err = fetchErr
+			}
+			done(tok, err)
+		}
+	})
+}
