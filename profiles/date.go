@@ -38,6 +38,9 @@ func ParseDate(s string) (Date, error) {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
+// Time is the start of the day in UTC; zero for an unset date.
+func (d Date) Time() time.Time { return d.t }
+
 // String is the date as "YYYY-MM-DD", or "" when unset.
 func (d Date) String() string {
 	if d.IsZero() {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -175,32 +174,11 @@ func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step
 				done(tokens.Report{}, err)
 			}
 		}
-		check := newSetupCheck(client, p, cred, p.Subscription)
+		check := p.SetupCheck(client, cred, p.Subscription)
 		check.OnStep = func(i int, s tokens.Step) { post(func() { onStep(i, s) }) }
 		rep := check.Run(ctx)
 		return func() { done(rep, nil) }
 	})
-}
-
-// newSetupCheck fills a check from a profile: its token request, its
-// cloud's Resource Manager and audience, and the secret's expiry day. The
-// CLI's check does the same (ui/cli/check.go); the two belong together in
-// profiles.
-func newSetupCheck(client *tokens.Client, p profiles.Profile, cred tokens.Credential, subscription string) tokens.SetupCheck {
-	cloud := p.Endpoints()
-	c := tokens.SetupCheck{
-		Client:       client,
-		Request:      p.Request(cred),
-		ARMEndpoint:  cloud.ARMEndpoint,
-		Audience:     cloud.ARMResource,
-		Subscription: subscription,
-	}
-	// A Date offers its day only as text; an unset one stays the zero
-	// time, which the check reports as unknown.
-	if d := p.SecretExpires; !d.IsZero() {
-		c.SecretExpires, _ = time.Parse(time.DateOnly, d.String())
-	}
-	return c
 }
 
 // runSetupCheck is Ctrl+Shift+T: the setup check, shown.

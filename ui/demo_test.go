@@ -41,3 +41,21 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 		t.Errorf("the demo's first profile copied %q", got)
 	}
 }
+
+func TestEmptyStateOffersTheDemoButNotInsideIt(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	if w.empty.demo == nil || !w.emptyPane.Visible() {
+		t.Error("a first start should offer the demo")
+	}
+	world, err := demo.Start(context.Background(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer world.Close()
+	inDemo := newMainWindow(test.NewTempApp(t), demoDeps(world, &fakeClipboard{}))
+	defer inDemo.close()
+	if inDemo.empty.demo != nil {
+		t.Error("the demo offers itself")
+	}
+}

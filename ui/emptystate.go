@@ -12,7 +12,7 @@ import (
 type emptyState struct {
 	acts *actions
 
-	add, importPostman *widget.Button
+	add, importPostman, demo *widget.Button
 }
 
 func newEmptyState(acts *actions) *emptyState { return &emptyState{acts: acts} }
@@ -26,7 +26,12 @@ func (v *emptyState) build() fyne.CanvasObject {
 	}
 	v.add = &widget.Button{Text: "Add profile", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: v.acts.newProfile}
 	v.importPostman = &widget.Button{Text: "Import Postman environment", Icon: theme.FolderOpenIcon(), OnTapped: v.acts.importFile}
-	return container.NewCenter(container.NewVBox(title, lines, container.NewCenter(container.NewHBox(v.add, v.importPostman))))
+	buttons := container.NewHBox(v.add, v.importPostman)
+	if v.acts.startDemo != nil {
+		v.demo = &widget.Button{Text: "Try the demo", Icon: theme.MediaPlayIcon(), OnTapped: v.acts.startDemo}
+		buttons.Add(v.demo)
+	}
+	return container.NewCenter(container.NewVBox(title, lines, container.NewCenter(buttons)))
 }
 
 // apply offers the buttons only while profiles can be added.

@@ -83,16 +83,10 @@ func (s appSettings) save(p fyne.Preferences) {
 	}
 }
 
-// settingError is a message shown under a setting's entry, worded as a
-// sentence like the profile editor's.
-type settingError string
-
-func (e settingError) Error() string { return string(e) }
-
 const (
-	errClearAfter settingError = "Enter whole seconds from 0 to 3600; 0 never clears the clipboard."
-	errMargin     settingError = "Enter whole minutes from 1 to 30."
-	errAPIVersion settingError = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
+	errClearAfter fieldMessage = "Enter whole seconds from 0 to 3600; 0 never clears the clipboard."
+	errMargin     fieldMessage = "Enter whole minutes from 1 to 30."
+	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
 )
 
 // checkClearAfter reads the clipboard delay in seconds.

@@ -61,6 +61,8 @@ type mainWindow struct {
 type actions struct {
 	selectProfile                                         func(profiles.ID)
 	newProfile, duplicate, remove, importFile, exportFile func()
+	// startDemo opens the offline demo; nil inside the demo itself.
+	startDemo func()
 }
 
 func newMainWindow(a fyne.App, d Deps) *mainWindow {
@@ -72,6 +74,9 @@ func newMainWindow(a fyne.App, d Deps) *mainWindow {
 	w.acts = &actions{
 		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
 		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
+	}
+	if w.notice == "" {
+		w.acts.startDemo = w.startDemo
 	}
 	w.win.SetContent(w.build())
 	w.addAppViews(d)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -51,7 +50,7 @@ Examples:
 			return err
 		}
 	}
-	rep := setupCheck(env, p, cred, subscription).Run(ctx)
+	rep := p.SetupCheck(env.Client, cred, subscription).Run(ctx)
 	if err := writeReport(env, rep, *format); err != nil {
 		return err
 	}
@@ -62,25 +61,6 @@ Examples:
 		return &checkFailed{number: i + 1, step: s}
 	}
 	return nil
-}
-
-// setupCheck fills a check from a profile: its token request, its cloud's
-// Resource Manager and audience, and the secret's expiry day.
-func setupCheck(env *Env, p profiles.Profile, cred tokens.Credential, subscription string) tokens.SetupCheck {
-	cloud := p.Endpoints()
-	c := tokens.SetupCheck{
-		Client:       env.Client,
-		Request:      p.Request(cred),
-		ARMEndpoint:  cloud.ARMEndpoint,
-		Audience:     cloud.ARMResource,
-		Subscription: subscription,
-	}
-	// A Date offers its day only as text; an unset one stays the zero
-	// time, which the check reports as unknown.
-	if d := p.SecretExpires; !d.IsZero() {
-		c.SecretExpires, _ = time.Parse(time.DateOnly, d.String())
-	}
-	return c
 }
 
 func writeReport(env *Env, rep tokens.Report, format string) error {

@@ -1,0 +1,18 @@
+package profiles
+
+import "github.com/aztoken/aztoken/tokens"
+
+// SetupCheck is the setup check of this profile, proven by cred, reading
+// subscription (which may differ from the profile's own). The window and
+// the command line run the same check.
+func (p Profile) SetupCheck(client *tokens.Client, cred tokens.Credential, subscription string) tokens.SetupCheck {
+	cloud := p.Endpoints()
+	return tokens.SetupCheck{
+		Client:        client,
+		Request:       p.Request(cred),
+		ARMEndpoint:   cloud.ARMEndpoint,
+		Audience:      cloud.ARMResource,
+		Subscription:  subscription,
+		SecretExpires: p.SecretExpires.Time(), // zero when unknown, which the check reports
+	}
+}
