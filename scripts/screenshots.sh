@@ -12,15 +12,23 @@ exec scripts/with-session.sh sh -c '
 	pid=$!
 	trap "kill $pid 2>/dev/null || true" EXIT
 	win=$(timeout 30 xdotool search --sync --onlyvisible --pid $pid --name "^aztoken" | head -1)
-	xdotool windowsize "$win" 1100 720
+	xdotool windowsize "$win" 1100 760
 	xdotool windowfocus "$win"
 	sleep 2
 	click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep 1; }
 	key() { xdotool key --window "$win" "$@"; sleep 2; }
 	shot() { import -window "$win" "$out/$1.png"; echo "$out/$1.png"; }
 
-	key ctrl+r                # get a token for the selected demo profile
+	key ctrl+r                # get a token for the first demo profile
 	shot window
 	click 470 296             # the Claims tab
 	shot claims
+	key ctrl+t                # the test call: resource groups, every page
+	shot testcall
+	key ctrl+shift+t          # the setup check
+	sleep 2
+	shot setupcheck
+	click 150 484             # the "Wrong secret" profile
+	key ctrl+r
+	shot error
 '
