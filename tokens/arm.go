@@ -99,7 +99,7 @@ func (a ARM) list(ctx context.Context, path string, add func(json.RawMessage) er
 	if err != nil {
 		return Call{}, fmt.Errorf("ARM endpoint: %w", err)
 	}
-	next := strings.TrimSuffix(base.String(), "/") + path
+	next := joinPath(base, path)
 	call := Call{URL: next}
 	start := a.Client.Now()
 	for next != "" {
@@ -146,7 +146,7 @@ func (a ARM) Get(ctx context.Context, path string) (Call, error) {
 	if !strings.HasPrefix(path, "/") {
 		return Call{}, errors.New("the path must start with /, for example /subscriptions?api-version=" + SubscriptionsAPIVersion)
 	}
-	u := strings.TrimSuffix(base.String(), "/") + path
+	u := joinPath(base, path)
 	start := a.Client.Now()
 	resp, err := a.get(ctx, u, true)
 	if err != nil {
@@ -164,7 +164,7 @@ func (a ARM) SubscriptionTenant(ctx context.Context, subscription string) (strin
 	if err != nil {
 		return "", fmt.Errorf("ARM endpoint: %w", err)
 	}
-	u := strings.TrimSuffix(base.String(), "/") + "/subscriptions/" + url.PathEscape(subscription) + "?api-version=" + SubscriptionsAPIVersion
+	u := joinPath(base, "/subscriptions/"+url.PathEscape(subscription)+"?api-version="+SubscriptionsAPIVersion)
 	resp, err := a.get(ctx, u, false)
 	if err != nil {
 		return "", err

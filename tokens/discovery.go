@@ -51,7 +51,7 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 	if err != nil {
 		return OpenIDConfig{}, fmt.Errorf("authority host: %w", err)
 	}
-	u := strings.TrimSuffix(base.String(), "/") + "/" + url.PathEscape(tenant) + "/v2.0/.well-known/openid-configuration"
+	u := joinPath(base, "/"+url.PathEscape(tenant)+"/v2.0/.well-known/openid-configuration")
 	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {

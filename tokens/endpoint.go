@@ -45,3 +45,9 @@ func IsLoopback(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// joinPath appends path (starting with "/") to an endpoint, whether or
+// not the endpoint ends in a slash.
+func joinPath(base *url.URL, path string) string {
+	return strings.TrimSuffix(base.String(), "/") + path
+}

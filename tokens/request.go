@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -40,7 +39,7 @@ func (r Request) TokenURL() (string, error) {
 	if r.Target.IsScope() {
 		path = "/oauth2/v2.0/token"
 	}
-	return strings.TrimSuffix(base.String(), "/") + "/" + url.PathEscape(r.Tenant) + path, nil
+	return joinPath(base, "/"+url.PathEscape(r.Tenant)+path), nil
 }
 
 // form builds the url-encoded body Entra expects.
