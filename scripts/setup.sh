@@ -9,8 +9,9 @@ build="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
 # Run: the clipboard tool atotto/clipboard shells out to, software GL.
 run="xclip libgl1-mesa-dri"
 # Test: a virtual display, window probing, a private D-Bus session with a
-# real Secret Service (gnome-keyring) and a screenshot tool.
-test="xvfb xauth xdotool x11-apps dbus dbus-x11 gnome-keyring libsecret-tools imagemagick"
+# real Secret Service (gnome-keyring), a screenshot tool, and curl, the
+# reference make bench times the CLI against.
+test="xvfb xauth xdotool x11-apps dbus dbus-x11 gnome-keyring libsecret-tools imagemagick curl"
 
 # Windows cross-build: the MinGW-w64 C compiler for Fyne's cgo code.
 windows="gcc-mingw-w64-x86-64"

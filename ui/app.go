@@ -47,9 +47,12 @@ func Run(a fyne.App) {
 	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
 	w := newMainWindow(a, systemDeps())
 	w.win.SetMaster()
+	w.show()
+	// The tray's own hidden window costs tens of milliseconds; set it up
+	// after the main window is shown, still before Run (the only place Fyne
+	// starts a tray), so it does not delay the first frame.
 	host := <-probed
 	w.onMain(func() { w.applyTray(host) }) // before Run: runs at once
-	w.show()
 	a.Run()
 }
 
