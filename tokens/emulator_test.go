@@ -9,24 +9,24 @@ import (
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
-// The world the engine is tested against: Contoso with a working app and
-// apps for each way a registration goes wrong.
+// The world the engine is tested against: the emulator's sample world, plus
+// apps for more ways a registration goes wrong and a tenant in another cloud.
 const (
-	tenantID    = "72f988bf-86f1-41af-91ab-2d7cd011db47"
-	otherTenant = "a602cbf4-21c3-4761-b54e-acf397842b82"
+	tenantID    = emulator.SampleTenant
+	otherTenant = emulator.SampleOtherTenant
 	govTenant   = "d1e2f3a4-0000-4000-8000-000000000001"
-	appID       = "1671f074-56e2-4c37-873b-b7b07a120b18"
-	appOID      = "72243241-f194-45f3-987d-eeb347b83b69"
-	secretID    = "6f6c4645-0202-4486-b625-fa957dfc4700"
-	secretValue = "Qm8~abc.DEF_ghi-JKL+mno/pqr="
-	noRoleApp   = "0b0b0b0b-0000-4000-8000-00000000000b"
+	appID       = emulator.SampleApp
+	appOID      = emulator.SampleAppObject
+	secretID    = emulator.SampleSecretID
+	secretValue = emulator.SampleSecret
+	noRoleApp   = emulator.SampleNoRoleApp
 	disabledApp = "0d0d0d0d-0000-4000-8000-00000000000d"
 	caApp       = "0c0c0c0c-0000-4000-8000-00000000000c"
 	expiredApp  = "0e0e0e0e-0000-4000-8000-00000000000e"
-	otherApp    = "0f0f0f0f-0000-4000-8000-00000000000f"
-	readableSub = "291bba3f-e0a5-47bc-a099-3bdcb2a50a05"
-	hiddenSub   = "72ac930a-f34e-42d8-b06d-dc2a9e12ed71"
-	otherSub    = "eddf6699-ce89-47d5-84cd-d2a190f2c505"
+	otherApp    = emulator.SampleOtherApp
+	readableSub = emulator.SampleSubscription
+	hiddenSub   = emulator.SampleHiddenSub
+	otherSub    = emulator.SampleOtherSub
 	armResource = "https://management.azure.com/"
 )
 
