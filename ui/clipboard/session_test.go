@@ -21,17 +21,32 @@ func xclipRead(t *testing.T) string {
 	return string(out)
 }
 
+// clipboardBecomes waits until xclip reads want and returns what it read
+// last. xclip serves the selection from a process it forks, which may
+// take the selection a moment after the writing command returned.
+func clipboardBecomes(t *testing.T, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		got := xclipRead(t)
+		if got == want || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func TestRealClipboardGetsTheExactHeaderAndIsCleared(t *testing.T) {
 	g, timers := manual(System{}, time.Minute) // the minute passes when the test says
 	header := "Authorization: Bearer eyJ0eXAiOiJKV1QifQ.e30.sig"
 	if err := g.Copy(header); err != nil {
 		t.Fatal(err)
 	}
-	if got := xclipRead(t); got != header {
+	if got := clipboardBecomes(t, header); got != header {
 		t.Fatalf("xclip reads %q, want %q", got, header)
 	}
 	(*timers)[0].f()
-	if got := xclipRead(t); got != "" {
+	if got := clipboardBecomes(t, ""); got != "" {
 		t.Errorf("after the delay xclip reads %q", got)
 	}
 }
@@ -44,6 +59,7 @@ func TestRealClipboardKeepsALaterCopy(t *testing.T) {
 	if err := other.Run(); err != nil {
 		t.Fatal(err)
 	}
+	clipboardBecomes(t, "copied by the user")
 	(*timers)[0].f()
 	if got := xclipRead(t); got != "copied by the user" {
 		t.Errorf("the user's copy became %q", got)
