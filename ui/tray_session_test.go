@@ -416,16 +416,24 @@ func (p *aztokenProcess) clipboard() string {
 	return string(out)
 }
 
-func TestTrayEndToEndCopiesHidesAndQuits(t *testing.T) {
-	watcher := startWatcher(t)
-	notes := startNotificationServer(t)
+// trayWorld is what the end-to-end tray tests share: a stand-in tray host
+// and notification server on the session bus, the emulator, the built
+// binary and a config folder with a profile "e2e" on the emulator.
+func trayWorld(t *testing.T) (watcher *sniWatcher, notes *notificationServer, bin, config string) {
+	t.Helper()
+	watcher, notes = startWatcher(t), startNotificationServer(t)
 	srv, err := emulator.Start(emulator.Sample())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
-	bin, config := aztokenBinary(t), t.TempDir()
+	t.Cleanup(srv.Close)
+	bin, config = aztokenBinary(t), t.TempDir()
 	seedCLIProfile(t, bin, config, "e2e", srv)
+	return watcher, notes, bin, config
+}
+
+func TestTrayEndToEndCopiesHidesAndQuits(t *testing.T) {
+	watcher, notes, bin, config := trayWorld(t)
 
 	app := startAztoken(t, bin, config)
 	item := watcher.waitItem(t, app)
@@ -496,15 +504,7 @@ func TestTrayEndToEndWithoutASessionBusClosingQuits(t *testing.T) {
 }
 
 func TestTrayEndToEndWithoutAClipboardTool(t *testing.T) {
-	watcher := startWatcher(t)
-	notes := startNotificationServer(t)
-	srv, err := emulator.Start(emulator.Sample())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	bin, config := aztokenBinary(t), t.TempDir()
-	seedCLIProfile(t, bin, config, "e2e", srv)
+	watcher, notes, bin, config := trayWorld(t)
 
 	// No xclip, xsel or wl-clipboard on this PATH.
 	app := startAztoken(t, bin, config, "PATH="+t.TempDir())

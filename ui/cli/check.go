@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
@@ -44,11 +43,9 @@ Examples:
 	if err != nil {
 		return err
 	}
-	subscription := p.Subscription
-	if *sub != "" {
-		if subscription, err = profiles.CheckSubscription(*sub); err != nil {
-			return err
-		}
+	subscription, err := subscriptionFor(p, *sub)
+	if err != nil {
+		return err
 	}
 	rep := p.SetupCheck(env.Client, cred, subscription).Run(ctx)
 	if err := writeReport(env, rep, *format); err != nil {

@@ -113,3 +113,12 @@ func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, token
 	tok, err := env.Client.Token(ctx, p.Request(cred))
 	return p, tok, err
 }
+
+// subscriptionFor is the subscription a command works on: the one given
+// with --subscription, checked, or else the profile's own.
+func subscriptionFor(p profiles.Profile, flagValue string) (string, error) {
+	if flagValue == "" {
+		return p.Subscription, nil
+	}
+	return profiles.CheckSubscription(flagValue)
+}

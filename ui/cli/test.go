@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
@@ -33,11 +32,9 @@ Example:
 	if err != nil {
 		return err
 	}
-	subscription := p.Subscription
-	if *sub != "" {
-		if subscription, err = profiles.CheckSubscription(*sub); err != nil {
-			return err
-		}
+	subscription, err := subscriptionFor(p, *sub)
+	if err != nil {
+		return err
 	}
 	if subscription == "" {
 		return usageErrorf("test: profile %q has no subscription; pass --subscription ID", p.Name)
