@@ -28,7 +28,7 @@ release: setup
 run: build
 	./$(BIN)
 
-# The offline demo: an emulated Azure, throwaway profiles, no keyring.
+# The offline demo: an emulated Azure, profiles and secrets in memory only.
 demo: build
 	./$(BIN) --demo
 

@@ -40,7 +40,7 @@ func TestHelperProcess(t *testing.T) {
 			}
 		}
 	case "crash":
-		s.write = func(w io.Writer, data []byte) error {
+		diskOf(s).write = func(w io.Writer, data []byte) error {
 			_, _ = w.Write(data[:len(data)/2])
 			os.Exit(3) // the power goes out half-way through the write
 			return nil
@@ -55,7 +55,7 @@ func TestHelperProcess(t *testing.T) {
 func TestTwoProcessesSavingAtOnce(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("first")) // creates the folder both processes use
-	cmd := helper(t, "save", s.Path())
+	cmd := helper(t, "save", diskOf(s).path)
 	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -67,7 +67,7 @@ func TestTwoProcessesSavingAtOnce(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("helper: %v %s", err, stderr.String())
 	}
-	again, err := Open(s.Path())
+	again, err := Open(diskOf(s).path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestTwoProcessesSavingAtOnce(t *testing.T) {
 // on the same file from many goroutines; run it with -race.
 func TestGoroutinesSavingAtOnce(t *testing.T) {
 	shared := newStore(t)
-	other, _ := Open(shared.Path())
+	other, _ := Open(diskOf(shared).path)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		s := shared

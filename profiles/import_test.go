@@ -210,7 +210,7 @@ func TestImportClashesAreAskedAbout(t *testing.T) {
 	if len(clashes) != 2 || clashes[0] != (Clash{Index: 0, Name: "contoso", Suggestion: "contoso (2)"}) || clashes[1].Index != 2 {
 		t.Fatalf("plan = %+v", clashes)
 	}
-	before, _ := os.ReadFile(s.Path())
+	before, _ := os.ReadFile(diskOf(s).path)
 	// Unanswered clashes store nothing.
 	_, err = s.ApplyImport(t.Context(), imp, nil, NewMemory())
 	var ce *ClashError
@@ -226,7 +226,7 @@ func TestImportClashesAreAskedAbout(t *testing.T) {
 		!strings.Contains(err.Error(), `new name for "contoso": Name: Enter a name`) {
 		t.Fatalf("empty rename: %v", err)
 	}
-	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
+	if after, _ := os.ReadFile(diskOf(s).path); string(after) != string(before) {
 		t.Fatal("a refused import changed the file")
 	}
 	added, err := s.ApplyImport(t.Context(), imp, map[int]Decision{0: Rename(clashes[0].Suggestion), 2: Skip()}, nil)
@@ -268,7 +268,7 @@ func TestPostmanImportStoresTheSecretAllOrNothing(t *testing.T) {
 		t.Errorf("secret = %q, %v", got, err)
 	}
 	// A failed write takes back the secrets it stored.
-	s.write = func(io.Writer, []byte) error { return errors.New("disk full") }
+	diskOf(s).write = func(io.Writer, []byte) error { return errors.New("disk full") }
 	imp.Candidates[0].Profile.Name = "Again"
 	secrets2 := NewMemory()
 	if _, err := s.ApplyImport(t.Context(), imp, nil, secrets2); err == nil {

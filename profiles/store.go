@@ -3,36 +3,28 @@ package profiles
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Store is the profiles file, shared by the window, the tray and CLI
 // processes. Reads come from a snapshot; every change takes an
 // inter-process lock, re-reads the file so that another process's change
 // is kept, applies itself and writes the file atomically. It is safe for
-// concurrent use. It never holds a secret. Create one with Open.
+// concurrent use. It never holds a secret. Create one with Open, or with
+// OpenMemory for profiles that must never reach the disk.
 type Store struct {
-	path string
+	medium medium
 
-	// file serialises this Store's own reads and writes of the file.
+	// file serialises this Store's own reads and writes of the medium.
 	file sync.Mutex
 
 	// snap guards the snapshot, so that listing never waits for a save.
 	snap     sync.RWMutex
 	profiles []Profile
 	newer    *NewerSchemaError
-
-	// Tests replace these to interrupt a write and to shorten the wait
-	// for a stuck lock.
-	write    func(io.Writer, []byte) error
-	lockWait time.Duration
 }
 
 // Open reads the profiles file at path; a missing file is an empty store.
@@ -40,15 +32,19 @@ type Store struct {
 // (see MoveAside). A file from a newer aztoken gives a read-only store: see
 // ReadOnly.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, write: writeAll, lockWait: lockWait}
+	s := &Store{medium: &disk{path: path, write: writeAll, lockWait: lockWait}}
 	if err := s.Reload(); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// Path is the file the store reads and writes.
-func (s *Store) Path() string { return s.path }
+// OpenMemory returns an empty store that keeps its profiles in memory for
+// the life of the process, as the demo does: nothing is read from or
+// written to the disk, and nothing is shared with other processes.
+func OpenMemory() *Store {
+	return &Store{medium: &memory{}}
+}
 
 // ReadOnly returns a *NewerSchemaError when the file is from a newer
 // aztoken and every change will be refused, or nil.
@@ -66,7 +62,7 @@ func (s *Store) ReadOnly() error {
 func (s *Store) Reload() error {
 	s.file.Lock()
 	defer s.file.Unlock()
-	return s.withLock(false, func() error {
+	return s.medium.locked(false, func() error {
 		_, err := s.read()
 		return err
 	})
@@ -102,36 +98,16 @@ func (s *Store) ByName(name string) (Profile, bool) {
 	return s.profiles[i], true
 }
 
-// withLock runs fn holding the inter-process lock. Reading a file whose
-// folder does not exist needs no lock (there is nothing to read) and must
-// not create the folder; writing creates the folder, private to the user.
-func (s *Store) withLock(create bool, fn func() error) error {
-	dir := filepath.Dir(s.path)
-	if create {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cannot create the folder for profiles: %w", err)
-		}
-	} else if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return fn()
-	}
-	unlock, err := lockFile(s.path+".lock", s.lockWait)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	return fn()
-}
-
-// read reads the file into the snapshot. The caller holds the lock.
+// read reads the medium into the snapshot. The caller holds the lock.
 func (s *Store) read() (contents, error) {
 	var c contents
-	data, err := os.ReadFile(s.path)
+	data, err := s.medium.load()
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return c, &CorruptError{Path: s.path, Err: fmt.Errorf("cannot read it: %w", unwrapPath(err))}
+		return c, &CorruptError{Path: s.medium.name(), Err: fmt.Errorf("cannot read it: %w", unwrapPath(err))}
 	default:
-		if c, err = decodeFile(s.path, data); err != nil {
+		if c, err = decodeFile(s.medium.name(), data); err != nil {
 			return c, err
 		}
 	}
@@ -167,7 +143,7 @@ func (s *Store) mutate(change func([]Profile) ([]Profile, error)) error {
 	if err := s.ReadOnly(); err != nil {
 		return err
 	}
-	return s.withLock(true, func() error {
+	return s.medium.locked(true, func() error {
 		c, err := s.read()
 		if err != nil {
 			return err
@@ -183,8 +159,7 @@ func (s *Store) mutate(change func([]Profile) ([]Profile, error)) error {
 		if err != nil {
 			return err
 		}
-		removeLeftovers(s.path)
-		if err := writeAtomic(s.path, data, s.write); err != nil {
+		if err := s.medium.save(data); err != nil {
 			return err
 		}
 		s.adopt(contents{profiles: next})

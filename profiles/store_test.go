@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -19,6 +20,9 @@ func newStore(t *testing.T) *Store {
 	}
 	return s
 }
+
+// diskOf is the file behind a store made by Open.
+func diskOf(s *Store) *disk { return s.medium.(*disk) }
 
 func mustSave(t *testing.T, s *Store, p Profile) Profile {
 	t.Helper()
@@ -42,7 +46,7 @@ func TestMissingFileIsAnEmptyStore(t *testing.T) {
 	if len(s.List()) != 0 || s.ReadOnly() != nil {
 		t.Fatalf("List = %v, ReadOnly = %v", s.List(), s.ReadOnly())
 	}
-	if _, err := os.Stat(filepath.Dir(s.Path())); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Dir(diskOf(s).path)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("opening created the folder; only saving should")
 	}
 }
@@ -58,7 +62,7 @@ func TestSaveReopenRoundTrip(t *testing.T) {
 	if full.ID == "" || full.Credential != SecretCredential {
 		t.Fatalf("Save did not assign an ID or defaults: %+v", full)
 	}
-	again, err := Open(s.Path())
+	again, err := Open(diskOf(s).path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,21 +187,21 @@ func TestPermissions(t *testing.T) {
 		}
 		return fi.Mode().Perm()
 	}
-	if m := mode(filepath.Dir(s.Path())); m != 0o700 {
+	if m := mode(filepath.Dir(diskOf(s).path)); m != 0o700 {
 		t.Errorf("folder mode %o; want 700", m)
 	}
-	if m := mode(s.Path()); m != 0o600 {
+	if m := mode(diskOf(s).path); m != 0o600 {
 		t.Errorf("file mode %o; want 600", m)
 	}
-	if m := mode(s.Path() + ".lock"); m != 0o600 {
+	if m := mode(diskOf(s).path + ".lock"); m != 0o600 {
 		t.Errorf("lock file mode %o; want 600", m)
 	}
 	// A file someone loosened is tightened by the next save.
-	if err := os.Chmod(s.Path(), 0o644); err != nil {
+	if err := os.Chmod(diskOf(s).path, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	mustSave(t, s, sample("b"))
-	if m := mode(s.Path()); m != 0o600 {
+	if m := mode(diskOf(s).path); m != 0o600 {
 		t.Errorf("after save, file mode %o; want 600", m)
 	}
 }
@@ -228,5 +232,38 @@ func TestSuggestName(t *testing.T) {
 	}
 	if got := s.SuggestName("DEV"); got != "DEV (3)" {
 		t.Errorf("SuggestName(DEV) = %q", got)
+	}
+}
+
+// The demo keeps its profiles in memory: they behave as on disk, and no
+// file appears in the config folder or anywhere else.
+func TestMemoryStoreNeverTouchesTheDisk(t *testing.T) {
+	config, tmp := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("TMPDIR", tmp)
+	s := OpenMemory()
+	if got := s.List(); len(got) != 0 {
+		t.Fatalf("a new memory store lists %v", got)
+	}
+	dev := mustSave(t, s, sample("dev"))
+	if _, err := s.Save(sample("DEV")); err == nil {
+		t.Error("a second profile called DEV was saved beside dev")
+	}
+	if err := s.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := s.Get(dev.ID); !ok || got.Name != "dev" {
+		t.Errorf("after Reload, Get(%s) = %v, %v", dev.ID, got, ok)
+	}
+	if err := s.Delete(context.Background(), dev.ID, NewMemory()); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.List(); len(got) != 0 {
+		t.Errorf("after Delete, List = %v", got)
+	}
+	for _, dir := range []string{config, tmp} {
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("the memory store wrote to %s: %v", dir, entries)
+		}
 	}
 }

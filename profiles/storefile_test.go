@@ -90,7 +90,7 @@ func TestNewerSchemaWrittenByAnotherProcessIsRefused(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
 	future := `{"schema": 3, "profiles": []}`
-	if err := os.WriteFile(s.Path(), []byte(future), 0o600); err != nil {
+	if err := os.WriteFile(diskOf(s).path, []byte(future), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.Save(sample("b"))
@@ -98,7 +98,7 @@ func TestNewerSchemaWrittenByAnotherProcessIsRefused(t *testing.T) {
 	if !errors.As(err, &ns) || s.ReadOnly() == nil {
 		t.Fatalf("got %v", err)
 	}
-	if data, _ := os.ReadFile(s.Path()); string(data) != future {
+	if data, _ := os.ReadFile(diskOf(s).path); string(data) != future {
 		t.Error("the newer file was overwritten")
 	}
 }
@@ -151,7 +151,7 @@ func TestCorruptFileIsKeptAndReported(t *testing.T) {
 func TestCorruptFileIsNotOverwrittenBySave(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
-	if err := os.WriteFile(s.Path(), []byte("{broken"), 0o600); err != nil {
+	if err := os.WriteFile(diskOf(s).path, []byte("{broken"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.Save(sample("b"))
@@ -159,7 +159,7 @@ func TestCorruptFileIsNotOverwrittenBySave(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("got %v", err)
 	}
-	if data, _ := os.ReadFile(s.Path()); string(data) != "{broken" {
+	if data, _ := os.ReadFile(diskOf(s).path); string(data) != "{broken" {
 		t.Error("the corrupt file was overwritten")
 	}
 	if names(s.List()) != "a" {
@@ -224,8 +224,8 @@ func TestMoveAsideNeverOverwritesAnEarlierCopy(t *testing.T) {
 func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("before"))
-	before, _ := os.ReadFile(s.Path())
-	s.write = func(w io.Writer, data []byte) error {
+	before, _ := os.ReadFile(diskOf(s).path)
+	diskOf(s).write = func(w io.Writer, data []byte) error {
 		_, _ = w.Write(data[:len(data)/2])
 		return errors.New("no space left on device")
 	}
@@ -234,19 +234,19 @@ func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 		!strings.Contains(err.Error(), "no space left on device") {
 		t.Fatalf("got %v", err)
 	}
-	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
+	if after, _ := os.ReadFile(diskOf(s).path); string(after) != string(before) {
 		t.Errorf("the file changed:\n%s", after)
 	}
 	if names(s.List()) != "before" {
 		t.Errorf("the snapshot shows the failed save: %s", names(s.List()))
 	}
-	entries, _ := os.ReadDir(filepath.Dir(s.Path()))
+	entries, _ := os.ReadDir(filepath.Dir(diskOf(s).path))
 	for _, e := range entries {
 		if strings.Contains(e.Name(), tmpInfix) {
 			t.Errorf("a temporary file was left: %s", e.Name())
 		}
 	}
-	s.write = writeAll
+	diskOf(s).write = writeAll
 	mustSave(t, s, sample("after"))
 }
 
@@ -256,16 +256,16 @@ func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 func TestCrashMidWrite(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("before"))
-	before, _ := os.ReadFile(s.Path())
-	out, err := helper(t, "crash", s.Path()).CombinedOutput()
+	before, _ := os.ReadFile(diskOf(s).path)
+	out, err := helper(t, "crash", diskOf(s).path).CombinedOutput()
 	if err == nil {
 		t.Fatalf("the helper did not crash: %s", out)
 	}
-	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
+	if after, _ := os.ReadFile(diskOf(s).path); string(after) != string(before) {
 		t.Fatalf("the file changed:\n%s", after)
 	}
 	leftovers := func() (n int) {
-		entries, _ := os.ReadDir(filepath.Dir(s.Path()))
+		entries, _ := os.ReadDir(filepath.Dir(diskOf(s).path))
 		for _, e := range entries {
 			if strings.Contains(e.Name(), tmpInfix) {
 				n++
@@ -276,7 +276,7 @@ func TestCrashMidWrite(t *testing.T) {
 	if leftovers() != 1 {
 		t.Fatalf("want the crashed process's temporary file, found %d", leftovers())
 	}
-	again, err := Open(s.Path())
+	again, err := Open(diskOf(s).path)
 	if err != nil || names(again.List()) != "before" {
 		t.Fatalf("reopen: %v %s", err, names(again.List()))
 	}
@@ -289,12 +289,12 @@ func TestCrashMidWrite(t *testing.T) {
 func TestStuckLockIsReported(t *testing.T) {
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
-	unlock, err := lockFile(s.Path()+".lock", time.Second)
+	unlock, err := lockFile(diskOf(s).path+".lock", time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
-	s.lockWait = 50 * time.Millisecond
+	diskOf(s).lockWait = 50 * time.Millisecond
 	if _, err := s.Save(sample("b")); !errors.Is(err, ErrLocked) {
 		t.Errorf("got %v; want ErrLocked", err)
 	}
@@ -305,7 +305,7 @@ func TestStuckLockIsReported(t *testing.T) {
 
 func TestReloadSeesAnotherStoresChanges(t *testing.T) {
 	a := newStore(t)
-	b, _ := Open(a.Path())
+	b, _ := Open(diskOf(a).path)
 	mustSave(t, a, sample("from a"))
 	if len(b.List()) != 0 {
 		t.Fatal("b saw the change before reloading")

@@ -18,7 +18,7 @@ import (
 // user's own.
 const DemoAppID = AppID + ".demo"
 
-// RunDemo runs the window on the offline demo: the emulator, throwaway
+// RunDemo runs the window on the offline demo: the emulator, in-memory
 // profiles and in-memory secrets. The real clipboard is used, since copying
 // a header is what the demo shows.
 func RunDemo(a fyne.App) error {

@@ -1,6 +1,6 @@
 // Package demo is aztoken's offline demo: the project's Entra ID and ARM
-// emulator on loopback, with profiles that show the app's range, in a
-// throwaway profile store and in-memory secrets. It never touches the
+// emulator on loopback, with profiles that show the app's range, in an
+// in-memory profile store and in-memory secrets. It never touches the
 // user's profiles or keyring, and it has no Fyne code, so the window and
 // the screenshot script share it.
 package demo
@@ -8,8 +8,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/aztoken/aztoken/profiles"
@@ -24,7 +22,6 @@ type World struct {
 	Server  *emulator.Server
 	Store   *profiles.Store
 	Secrets *profiles.Memory
-	dir     string
 }
 
 // profile is one demo profile and the secret it is given.
@@ -51,12 +48,7 @@ func Start(ctx context.Context, now time.Time) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "aztoken-demo-")
-	if err != nil {
-		srv.Close()
-		return nil, err
-	}
-	w := &World{Server: srv, Secrets: profiles.NewMemory(), dir: dir}
+	w := &World{Server: srv, Store: profiles.OpenMemory(), Secrets: profiles.NewMemory()}
 	if err := w.fill(ctx, now); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("demo: %w", err)
@@ -65,11 +57,6 @@ func Start(ctx context.Context, now time.Time) (*World, error) {
 }
 
 func (w *World) fill(ctx context.Context, now time.Time) error {
-	store, err := profiles.Open(filepath.Join(w.dir, "profiles.json"))
-	if err != nil {
-		return err
-	}
-	w.Store = store
 	for _, d := range demoProfiles {
 		p := profiles.Profile{
 			Name:          d.name,
@@ -87,7 +74,7 @@ func (w *World) fill(ctx context.Context, now time.Time) error {
 			t := now.Add(d.expiresIn)
 			p.SecretExpires = profiles.NewDate(t.Year(), t.Month(), t.Day())
 		}
-		saved, err := store.Save(p)
+		saved, err := w.Store.Save(p)
 		if err != nil {
 			return err
 		}
@@ -101,8 +88,6 @@ func (w *World) fill(ctx context.Context, now time.Time) error {
 // OpenStore hands the window the demo's store.
 func (w *World) OpenStore() (*profiles.Store, error) { return w.Store, nil }
 
-// Close stops the emulator and removes the demo's store.
-func (w *World) Close() {
-	w.Server.Close()
-	os.RemoveAll(w.dir)
-}
+// Close stops the emulator; the demo's profiles and secrets go with the
+// process.
+func (w *World) Close() { w.Server.Close() }

@@ -67,14 +67,24 @@ func TestDemoProfilesShowTheAppsRange(t *testing.T) {
 	}
 }
 
-func TestDemoLeavesNothingBehind(t *testing.T) {
+// The demo's profiles live in memory: starting it, adding a profile and
+// changing them write nothing to the config folder or the temporary folder.
+func TestDemoWritesNothingToDisk(t *testing.T) {
+	config, tmp := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	t.Setenv("TMPDIR", tmp)
 	w, err := Start(context.Background(), time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := w.dir
-	w.Close()
-	if _, err := os.Stat(dir); !os.IsNotExist(err) {
-		t.Errorf("the demo's store is still at %s", dir)
+	defer w.Close()
+	dev, _ := w.Store.ByName("Contoso dev")
+	if _, err := w.Store.Duplicate(dev.ID, "Contoso dev 2"); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{config, tmp} {
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("the demo wrote to %s: %v", dir, entries)
+		}
 	}
 }
