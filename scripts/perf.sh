@@ -89,7 +89,7 @@ switches() {
 wait_mapped() {
 	local deadline=$((SECONDS + 30)) w
 	while :; do
-		w=$(xdotool search --onlyvisible --pid "$1" --name "$2" 2>/dev/null | head -1) || true
+		w=$(xdotool search --all --onlyvisible --pid "$1" --name "$2" 2>/dev/null | head -1) || true
 		if [[ -n $w ]]; then
 			MAPPED=${EPOCHREALTIME/./} WIN=$w
 			return 0
@@ -363,7 +363,7 @@ if [[ $tray == yes ]]; then
 	if ! kill -0 "$az" 2>/dev/null; then
 		row "idle, hidden to the tray" "not measured" "-" "-" "close to 0" "-"
 		note "closing the window quit aztoken although a tray host was registered"
-	elif xdotool search --onlyvisible --pid "$az" --name '^aztoken' >/dev/null 2>&1; then
+	elif xdotool search --all --onlyvisible --pid "$az" --name '^aztoken' >/dev/null 2>&1; then
 		row "idle, hidden to the tray" "not measured" "-" "-" "close to 0" "-"
 		note "the window stayed open when asked to close"
 	else

@@ -26,7 +26,6 @@ type checkView struct {
 	steps                   *fyne.Container
 	rows                    []*checkRow
 	errors                  *errorPanel
-	root                    fyne.CanvasObject
 
 	shownFor profiles.ID
 	running  bool
@@ -57,10 +56,9 @@ func (v *checkView) build() fyne.CanvasObject {
 		"subscription, one step at a time, and says which portal step is missing. The report holds IDs and claims, never the secret or the token."}
 	v.steps = container.NewVBox()
 	v.errors = newErrorPanelFor("The check could not start", v.copier, func() error { return v.err })
-	v.root = container.NewVScroll(container.NewVBox(
+	return container.NewVScroll(container.NewVBox(
 		container.NewHBox(v.run, v.cancel, v.copyReport), v.intro, v.errors.build(), v.steps,
 	))
-	return v.root
 }
 
 // apply follows the selected profile and keeps the buttons in step.
@@ -183,6 +181,6 @@ func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step
 
 // runSetupCheck is Ctrl+Shift+T: the setup check, shown.
 func (w *mainWindow) runSetupCheck() {
-	w.showTab(w.check.root)
+	w.showTab(w.checkTab)
 	w.check.start()
 }

@@ -18,6 +18,7 @@ func TestSetupCheckOfAGoodProfileIsAllGreen(t *testing.T) {
 	p.SecretExpires, _ = profiles.CheckDate("2026-03-14")
 	f.seed(p, emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.checkTab)
 	v := w.check
 
 	test.Tap(v.run)
@@ -51,7 +52,7 @@ func TestSetupCheckStopsAtAWrongSecret(t *testing.T) {
 
 	f.shortcut(fyne.KeyT, true) // Ctrl+Shift+T
 	f.wait()
-	if w.tabs.Selected().Content != v.root {
+	if w.tabs.Selected() != w.checkTab.item {
 		t.Error("Ctrl+Shift+T should bring the setup check to the front")
 	}
 	if len(v.rows) != 7 {
@@ -84,6 +85,7 @@ func TestSetupCheckWithoutASecretSaysSoInPlace(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), "")
 	w := f.open()
+	f.openTab(w.checkTab)
 	v := w.check
 	test.Tap(v.run)
 	f.wait()

@@ -119,6 +119,9 @@ func (f *fixture) seed(p profiles.Profile, secret string) profiles.Profile {
 // wait lets background work finish and reach the widgets.
 func (f *fixture) wait() { f.w.ctrl.wait() }
 
+// openTab clicks a tab, as the user opens it.
+func (f *fixture) openTab(t *lazyTab) { f.w.tabs.Select(t.item) }
+
 // getToken presses Get token and waits for the answer.
 func (f *fixture) getToken() {
 	f.t.Helper()

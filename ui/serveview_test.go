@@ -39,6 +39,7 @@ func TestServeSwitchStartsAndStopsTheEndpoint(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.serveTab)
 	v := w.serve
 	if v.details.Visible() {
 		t.Fatal("the variables show only while serving")
@@ -97,6 +98,7 @@ func TestClosingTheWindowStopsEveryEndpoint(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.serveTab)
 	test.Tap(w.serve.on)
 	f.wait()
 	ts, ok := w.ctrl.server(w.ctrl.selected)
@@ -119,6 +121,7 @@ func TestABusyPortIsSaidAtThePortField(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.serveTab)
 	v := w.serve
 
 	test.Type(v.port.entry, port)
@@ -147,6 +150,7 @@ func TestANewSecretStopsTheEndpointThatHeldTheOld(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.serveTab)
 	test.Tap(w.serve.on)
 	f.wait()
 	if _, ok := w.ctrl.server(w.ctrl.selected); !ok {

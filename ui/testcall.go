@@ -37,7 +37,6 @@ type testCallView struct {
 	raw                                       *widget.Label
 	results                                   *container.AppTabs
 	groupsTab, rawTab                         *container.TabItem
-	root                                      fyne.CanvasObject
 
 	// shownFor is the profile the form and the results belong to.
 	shownFor profiles.ID
@@ -105,8 +104,7 @@ func (v *testCallView) build() fyne.CanvasObject {
 		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
 	)
 	top := container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build())
-	v.root = container.NewBorder(top, nil, nil, nil, v.results)
-	return v.root
+	return container.NewBorder(top, nil, nil, nil, v.results)
 }
 
 // placeholderEntry is an entry that says what belongs in it.
@@ -263,15 +261,6 @@ func (v *testCallView) copyCurl() {
 
 // runTestCall is Ctrl+T: the test call, shown.
 func (w *mainWindow) runTestCall() {
-	w.showTab(w.call.root)
+	w.showTab(w.callTab)
 	w.call.runCall()
-}
-
-// showTab brings the tab holding content to the front.
-func (w *mainWindow) showTab(content fyne.CanvasObject) {
-	for _, item := range w.tabs.Items {
-		if item.Content == content {
-			w.tabs.Select(item)
-		}
-	}
 }

@@ -19,15 +19,15 @@ func TestTestCallFollowsEveryPageIntoTheTable(t *testing.T) {
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
 	v := w.call
-	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != tokens.ResourceGroupsAPIVersion {
-		t.Fatalf("the form should start with the profile's subscription and the default api-version, has %q and %q",
-			v.subscription.entry.Text, v.apiVersion.entry.Text)
-	}
 
 	f.shortcut(fyne.KeyT, false) // Run
 	f.wait()
-	if w.tabs.Selected().Content != v.root {
+	if w.tabs.Selected() != w.callTab.item {
 		t.Error("Ctrl+T should bring the test call to the front")
+	}
+	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != tokens.ResourceGroupsAPIVersion {
+		t.Fatalf("the form should hold the profile's subscription and the default api-version, has %q and %q",
+			v.subscription.entry.Text, v.apiVersion.entry.Text)
 	}
 	if rows, cols := v.table.Length(); rows != 5 || cols != len(groupColumns) {
 		t.Fatalf("the table has %d×%d cells, want the sample's 5 groups from 3 pages: %s", rows, cols, v.errors.message.Text)
@@ -71,6 +71,7 @@ func TestTestCallWithoutARoleShowsTheIAMFix(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("no-role", emulator.SampleNoRoleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.callTab)
 	v := w.call
 	test.Tap(v.run)
 	f.wait()
@@ -102,6 +103,7 @@ func TestSubscriptionPickerListsWhatTheAppSees(t *testing.T) {
 	p.Subscription = ""
 	f.seed(p, emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.callTab)
 	v := w.call
 
 	test.Tap(v.find)
@@ -124,6 +126,7 @@ func TestAnInvalidSubscriptionIsMarkedAndCallsNothing(t *testing.T) {
 	f := newFixture(t)
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
+	f.openTab(w.callTab)
 	v := w.call
 	v.subscription.entry.SetText("")
 	test.Type(v.subscription.entry, "not-a-subscription")
@@ -153,6 +156,7 @@ func TestCustomGETIsPrettyPrinted(t *testing.T) {
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	f.app.Preferences().SetString(settingARMAPIVersion, "2020-06-01")
 	w := f.open()
+	f.openTab(w.callTab)
 	v := w.call
 	if v.apiVersion.entry.Text != "2020-06-01" {
 		t.Errorf("the api-version should come from the settings, is %q", v.apiVersion.entry.Text)

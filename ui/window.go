@@ -45,8 +45,9 @@ type mainWindow struct {
 	check  *checkView
 	serve  *serveView
 
-	tabs                   *container.AppTabs
-	profilePane, emptyPane fyne.CanvasObject
+	tabs                        *container.AppTabs
+	callTab, checkTab, serveTab *lazyTab
+	profilePane, emptyPane      fyne.CanvasObject
 	// The tray, notifications and settings (tray.go, notify.go,
 	// settingsview.go).
 	tray     *trayView
@@ -103,13 +104,15 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.check = newCheckView(w.ctrl, w.copier)
 	w.serve = newServeView(w.ctrl, w.copier)
 
+	w.callTab = newLazyTab("Test call", theme.MediaPlayIcon(), w.call)
+	w.checkTab = newLazyTab("Setup check", theme.ConfirmIcon(), w.check)
+	w.serveTab = newLazyTab("Serve", theme.ComputerIcon(), w.serve)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), w.editor.build()),
 		container.NewTabItemWithIcon("Claims", theme.InfoIcon(), w.claims.build()),
-		container.NewTabItemWithIcon("Test call", theme.MediaPlayIcon(), w.call.build()),
-		container.NewTabItemWithIcon("Setup check", theme.ConfirmIcon(), w.check.build()),
-		container.NewTabItemWithIcon("Serve", theme.ComputerIcon(), w.serve.build()),
+		w.callTab.item, w.checkTab.item, w.serveTab.item,
 	)
+	w.tabs.OnSelected = w.tabSelected
 	top := container.NewVBox(w.token.build(), w.errors.build(), widget.NewSeparator())
 	w.profilePane = container.NewBorder(top, nil, nil, nil, w.tabs)
 	w.emptyPane = w.empty.build()
@@ -135,9 +138,9 @@ func (w *mainWindow) refresh() {
 	w.token.apply(now)
 	w.errors.apply()
 	w.claims.apply()
-	w.call.apply()
-	w.check.apply()
-	w.serve.apply()
+	w.callTab.apply()
+	w.checkTab.apply()
+	w.serveTab.apply()
 	w.editor.changed()
 	w.win.SetTitle(w.title())
 	w.syncTicker(now)
@@ -149,7 +152,9 @@ func (w *mainWindow) tick() {
 	now := w.ctrl.now()
 	w.list.tick()
 	w.token.tick(now)
-	w.serve.tick()
+	if w.serveTab.built {
+		w.serve.tick()
+	}
 	w.syncTicker(now)
 	w.notes.observe(now)
 	w.autoRefresh(now) // last: it may start background work
@@ -162,6 +167,28 @@ func (w *mainWindow) syncTicker(now time.Time) {
 	} else {
 		w.ticker.halt()
 	}
+}
+
+// tabSelected builds a tab's view the first time it is opened.
+func (w *mainWindow) tabSelected(item *container.TabItem) {
+	for _, t := range []*lazyTab{w.callTab, w.checkTab, w.serveTab} {
+		if t.item == item {
+			w.buildTab(t)
+		}
+	}
+}
+
+// buildTab builds t's view if it is not built yet.
+func (w *mainWindow) buildTab(t *lazyTab) {
+	if t.build() {
+		w.tabs.Refresh()
+	}
+}
+
+// showTab brings t to the front, built.
+func (w *mainWindow) showTab(t *lazyTab) {
+	w.buildTab(t)
+	w.tabs.Select(t.item)
 }
 
 // title names the selected profile after the app.
