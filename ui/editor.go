@@ -59,26 +59,21 @@ func newProfileEditor(ctrl *controller, win fyne.Window, onSaved func(profiles.P
 }
 
 func (e *profileEditor) build() fyne.CanvasObject {
-	entry := func(placeholder string) *widget.Entry {
-		en := widget.NewEntry()
-		en.SetPlaceHolder(placeholder)
-		return en
-	}
 	endpoint := func(f profiles.Field) fyne.StringValidator {
 		return func(s string) error { _, err := profiles.CheckEndpoint(f, s); return err }
 	}
-	e.name = newField(profiles.FieldName, entry("dev, prod-reader, …"), validator(profiles.CheckName), e.changed)
-	e.tenant = newField(profiles.FieldTenant, entry("Directory (tenant) ID or contoso.onmicrosoft.com"), validator(profiles.CheckTenant), e.changed)
-	e.clientID = newField(profiles.FieldClientID, entry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
+	e.name = newField(profiles.FieldName, placeholderEntry("dev, prod-reader, …"), validator(profiles.CheckName), e.changed)
+	e.tenant = newField(profiles.FieldTenant, placeholderEntry("Directory (tenant) ID or contoso.onmicrosoft.com"), validator(profiles.CheckTenant), e.changed)
+	e.clientID = newField(profiles.FieldClientID, placeholderEntry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
 	e.secret = newField(profiles.FieldSecret, widget.NewPasswordEntry(), checkNewSecret, e.changed)
 	e.secret.warn = secretWarning
 	e.cloud = widget.NewSelect(clouds, func(string) { e.changed() })
-	e.authority = newField(profiles.FieldAuthorityHost, entry("The cloud's own"), endpoint(profiles.FieldAuthorityHost), e.changed)
-	e.arm = newField(profiles.FieldARMEndpoint, entry("The cloud's own"), endpoint(profiles.FieldARMEndpoint), e.changed)
-	e.resource = newField(profiles.FieldResource, entry("The cloud's Resource Manager"), validator(profiles.CheckResource), e.changed)
-	e.scope = newField(profiles.FieldScope, entry("Instead of a resource: https://management.azure.com/.default"), validator(profiles.CheckScope), e.changed)
-	e.subscription = newField(profiles.FieldSubscription, entry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
-	e.expires = newField(profiles.FieldSecretExpires, entry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
+	e.authority = newField(profiles.FieldAuthorityHost, placeholderEntry("The cloud's own"), endpoint(profiles.FieldAuthorityHost), e.changed)
+	e.arm = newField(profiles.FieldARMEndpoint, placeholderEntry("The cloud's own"), endpoint(profiles.FieldARMEndpoint), e.changed)
+	e.resource = newField(profiles.FieldResource, placeholderEntry("The cloud's Resource Manager"), validator(profiles.CheckResource), e.changed)
+	e.scope = newField(profiles.FieldScope, placeholderEntry("Instead of a resource: https://management.azure.com/.default"), validator(profiles.CheckScope), e.changed)
+	e.subscription = newField(profiles.FieldSubscription, placeholderEntry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
+	e.expires = newField(profiles.FieldSecretExpires, placeholderEntry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
 	e.notes = newField(profiles.FieldNotes, widget.NewMultiLineEntry(), validator(profiles.CheckNotes), e.changed)
 	e.kind = &widget.RadioGroup{Options: []string{secretKind, certificateKind}, Horizontal: true, Required: true, OnChanged: func(string) { e.kindChanged() }}
 	e.cert = newCertFields(e.ctrl, e.win, e.changed)

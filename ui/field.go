@@ -30,6 +30,13 @@ type field struct {
 	suggestion string
 }
 
+// placeholderEntry is an entry that says what belongs in it.
+func placeholderEntry(placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
 func newField(id profiles.Field, entry *widget.Entry, check fyne.StringValidator, onChange func()) *field {
 	f := &field{id: id, entry: entry, onChange: onChange}
 	entry.Validator = check

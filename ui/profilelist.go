@@ -32,8 +32,7 @@ func newProfileList(ctrl *controller, acts *actions) *profileList {
 }
 
 func (v *profileList) build() fyne.CanvasObject {
-	v.filter = widget.NewEntry()
-	v.filter.SetPlaceHolder("Filter profiles")
+	v.filter = placeholderEntry("Filter profiles")
 	v.filter.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.filter.OnChanged = func(string) { v.apply() }
 	v.list = widget.NewList(func() int { return len(v.shown) }, newProfileRow, v.updateRow)

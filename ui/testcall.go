@@ -107,13 +107,6 @@ func (v *testCallView) build() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, v.results)
 }
 
-// placeholderEntry is an entry that says what belongs in it.
-func placeholderEntry(placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
 // apply follows the selected profile and keeps the buttons in step.
 func (v *testCallView) apply() {
 	p, ok := v.ctrl.selectedProfile()
