@@ -77,6 +77,18 @@ row "full fetch vs bare net/http POST" "$(calc %.1f "$engine / 1000") µs" "$(ca
 	"$(calc %.2f "$ratio")x" "<= 1.1x" "$(verdict "$ratio <= 1.1")"
 echo | tee -a "$results"
 
+# The window's own share of start-up, without a display or GL: building
+# and laying out every widget of the first frame.
+echo "Go benchmark: opening the window headless, $rounds rounds"
+go test -tags ci -run '^$' -bench OpenWindow -benchmem -count "$rounds" ./ui/ >"$work/ui.txt"
+open_ms=$(grep '^BenchmarkOpenWindow-' "$work/ui.txt" | awk '{print $3 / 1e6}' | median)
+open_allocs=$(grep '^BenchmarkOpenWindow-' "$work/ui.txt" | awk '{print $7}' | median)
+echo "Window, headless (median of $rounds)" | tee -a "$results"
+header
+row "open the window on 5 profiles" "$(calc %.1f "$open_ms") ms, $open_allocs allocs" "-" "-" "report" "-"
+note "text shaping and SVG icon parsing by Fyne for the first frame's widgets; the bare window has one label"
+echo | tee -a "$results"
+
 echo "Building aztoken, the bare window and the helpers with the same flags"
 go build -tags "$tags" -trimpath -ldflags "$ldflags" -o "$work/aztoken" .
 go build -tags "$tags" -trimpath -ldflags "$ldflags" -o "$work/barewindow" ./bench/barewindow

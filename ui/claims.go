@@ -57,7 +57,9 @@ func (v *claimsView) apply() {
 // render rebuilds the table from rows.
 func (v *claimsView) render() {
 	setShown(v.empty, len(v.rows) == 0)
-	v.table.RemoveAll()
+	// Objects is replaced whole: Add would lay the table out after each
+	// cell.
+	cells := make([]fyne.CanvasObject, 0, 2*len(v.rows))
 	for _, r := range v.rows {
 		name := &widget.Label{Text: r.name, TextStyle: fyne.TextStyle{Bold: r.heading}}
 		value := &widget.Label{Text: r.value, Wrapping: fyne.TextWrapBreak, Selectable: true}
@@ -65,8 +67,8 @@ func (v *claimsView) render() {
 		if r.note != "" {
 			cell.Add(&widget.Label{Text: r.note, Wrapping: fyne.TextWrapWord, Importance: r.importance})
 		}
-		v.table.Add(name)
-		v.table.Add(cell)
+		cells = append(cells, name, cell)
 	}
+	v.table.Objects = cells
 	v.table.Refresh()
 }

@@ -79,12 +79,13 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.cert = newCertFields(e.ctrl, e.win, e.changed)
 	e.cert.build()
 
-	form := container.New(layout.NewFormLayout())
+	// The rows are gathered first: adding them to the form one by one
+	// would lay it out again after each.
+	var rows []fyne.CanvasObject
 	row := func(label string, cell fyne.CanvasObject) []fyne.CanvasObject {
-		l := widget.NewLabel(label)
-		form.Add(l)
-		form.Add(cell)
-		return []fyne.CanvasObject{l, cell}
+		pair := []fyne.CanvasObject{widget.NewLabel(label), cell}
+		rows = append(rows, pair...)
+		return pair
 	}
 	for _, f := range []*field{e.name, e.tenant, e.clientID} {
 		row(f.id.Label(), f.cell())
@@ -99,6 +100,7 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	// A certificate brings its own expiry.
 	e.secretRows = append(e.secretRows, row(e.expires.id.Label(), e.expires.cell())...)
 	row(e.notes.id.Label(), e.notes.cell())
+	form := container.New(layout.NewFormLayout(), rows...)
 	e.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	e.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: func() { e.saveThen(nil) }}
 	e.revert = &widget.Button{Text: "Revert", Icon: theme.ContentUndoIcon(), OnTapped: e.revertChanges}
