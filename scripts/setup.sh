@@ -12,6 +12,10 @@ run="xclip libgl1-mesa-dri"
 # real Secret Service (gnome-keyring), a screenshot tool, and curl, the
 # reference make bench times the CLI against.
 test="xvfb xauth xdotool x11-apps dbus dbus-x11 gnome-keyring libsecret-tools imagemagick curl"
+# Screenshots (scripts/screenshots.sh only, never make test): a panel whose
+# Status Tray is a StatusNotifier host, to photograph the tray menu, and
+# xsetroot for a desktop colour behind it.
+screenshots="xfce4-panel x11-xserver-utils"
 
 # Windows cross-build: the MinGW-w64 C compiler for Fyne's cgo code.
 windows="gcc-mingw-w64-x86-64"
@@ -19,8 +23,9 @@ windows="gcc-mingw-w64-x86-64"
 case "${1:-run}" in
 run) wanted="$build $run" ;;
 test) wanted="$build $run $test" ;;
+screenshots) wanted="$build $run $test $screenshots" ;;
 windows) wanted="$windows" ;;
-*) echo "usage: $0 run|test|windows" >&2; exit 2 ;;
+*) echo "usage: $0 run|test|screenshots|windows" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -39,13 +39,16 @@ type Deps struct {
 }
 
 // Run builds the main window and runs the app until it quits.
-func Run(a fyne.App) {
+func Run(a fyne.App) { runWindow(a, systemDeps()) }
+
+// runWindow shows the main window on d and runs the app until it quits.
+func runWindow(a fyne.App, d Deps) {
 	// The tray probe runs while the window is built. Its answer must be in
 	// before a.Run, which is the only place Fyne starts a tray; the wait is
 	// bounded by trayProbeTimeout.
 	probed := make(chan trayHost, 1)
 	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
-	w := newMainWindow(a, systemDeps())
+	w := newMainWindow(a, d)
 	w.win.SetMaster()
 	w.show()
 	// The tray's own hidden window costs tens of milliseconds; set it up

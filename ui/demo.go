@@ -19,18 +19,15 @@ import (
 const DemoAppID = AppID + ".demo"
 
 // RunDemo runs the window on the offline demo: the emulator, in-memory
-// profiles and in-memory secrets. The real clipboard is used, since copying
-// a header is what the demo shows.
+// profiles and in-memory secrets. The real clipboard and tray are used,
+// since copying a header from either is what the demo shows.
 func RunDemo(a fyne.App) error {
 	world, err := demo.Start(context.Background(), time.Now())
 	if err != nil {
 		return err
 	}
 	defer world.Close()
-	w := newMainWindow(a, demoDeps(world, clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter)))
-	w.win.SetMaster()
-	w.show()
-	a.Run()
+	runWindow(a, demoDeps(world, clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter)))
 	return nil
 }
 

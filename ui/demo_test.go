@@ -40,6 +40,12 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 	if got, _ := clip.ReadAll(); !strings.HasPrefix(got, "Authorization: Bearer eyJ") {
 		t.Errorf("the demo's first profile copied %q", got)
 	}
+
+	// Its tray menu, beside the user's own aztoken, says whose it is.
+	w.applyTray(trayHost{bus: true, host: true})
+	if w.tray.menu == nil || w.tray.menu.Label != "aztoken demo" {
+		t.Errorf("the demo's tray menu is %v, want one called aztoken demo", w.tray.menu)
+	}
 }
 
 func TestEmptyStateOffersTheDemoButNotInsideIt(t *testing.T) {

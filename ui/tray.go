@@ -64,7 +64,11 @@ func (w *mainWindow) applyTray(h trayHost) {
 	if !h.bus || w.tray.menu != nil {
 		return
 	}
-	w.tray.menu = fyne.NewMenu("aztoken")
+	label := "aztoken"
+	if w.notice != "" {
+		label = "aztoken demo" // beside the user's own aztoken, told apart
+	}
+	w.tray.menu = fyne.NewMenu(label)
 	w.updateTray(w.ctrl.now())
 	if desk, ok := w.app.(desktop.App); ok {
 		// The PNG tray icon: Linux trays cannot draw SVG.
