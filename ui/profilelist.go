@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,6 +26,15 @@ type profileList struct {
 
 	// shown are the profiles that pass the filter, in list order.
 	shown []profiles.Profile
+	// drawn are their statuses as last drawn, so that a tick redraws the
+	// list only when one has changed: most statuses count minutes.
+	drawn []rowStatus
+}
+
+// rowStatus is a row's status line.
+type rowStatus struct {
+	text       string
+	importance widget.Importance
 }
 
 func newProfileList(ctrl *controller, acts *actions) *profileList {
@@ -75,6 +85,15 @@ func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	status.Refresh()
 }
 
+// statuses are the shown profiles' statuses at now.
+func (v *profileList) statuses(now time.Time) []rowStatus {
+	st := make([]rowStatus, len(v.shown))
+	for i, p := range v.shown {
+		st[i].text, st[i].importance = v.status(p, now)
+	}
+	return st
+}
+
 // status words where a profile's token stands.
 func (v *profileList) status(p profiles.Profile, now time.Time) (string, widget.Importance) {
 	tok, _ := v.ctrl.token(p)
@@ -103,6 +122,7 @@ func (v *profileList) apply() {
 			v.shown = append(v.shown, p)
 		}
 	}
+	v.drawn = v.statuses(v.ctrl.now())
 	v.list.Refresh()
 	v.showSelection()
 	editable := v.ctrl.readOnly() == nil
@@ -125,8 +145,13 @@ func (v *profileList) showSelection() {
 	v.list.UnselectAll()
 }
 
-// tick redraws the statuses.
-func (v *profileList) tick() { v.list.Refresh() }
+// tick redraws the list if a status has changed.
+func (v *profileList) tick() {
+	if now := v.statuses(v.ctrl.now()); !slices.Equal(now, v.drawn) {
+		v.drawn = now
+		v.list.Refresh()
+	}
+}
 
 // matches reports whether p passes the filter: a part of its name, tenant
 // or client ID, ignoring case.

@@ -98,7 +98,7 @@ func (v *serveView) apply() {
 // tick shows how many tokens the endpoint has handed out.
 func (v *serveView) tick() {
 	if ts, ok := v.ctrl.server(v.shownFor); ok {
-		v.served.SetText(fmt.Sprintf("Tokens served: %d", ts.served.Load()))
+		setLabel(v.served, fmt.Sprintf("Tokens served: %d", ts.served.Load()), widget.LowImportance)
 	}
 }
 

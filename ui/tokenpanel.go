@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -111,12 +112,11 @@ func (v *tokenPanel) tick(now time.Time) {
 	setShown(v.barColour, has)
 	setShown(v.tokenRow, usable)
 	if !has {
-		v.countdown.Importance = widget.LowImportance
+		text := "Save the profile to get a token."
 		if ok {
-			v.countdown.SetText("No token yet.")
-		} else {
-			v.countdown.SetText("Save the profile to get a token.")
+			text = "No token yet."
 		}
+		setLabel(v.countdown, text, widget.LowImportance)
 		v.setBar(0, theme.ColorNamePrimary)
 		return
 	}
@@ -128,8 +128,7 @@ func (v *tokenPanel) tick(now time.Time) {
 	case c.soon:
 		importance, colour = widget.WarningImportance, theme.ColorNameWarning
 	}
-	v.countdown.Importance = importance
-	v.countdown.SetText(c.text)
+	setLabel(v.countdown, c.text, importance)
 	v.setBar(c.fraction, colour)
 }
 
@@ -154,7 +153,10 @@ func (v *tokenPanel) setBar(fraction float64, colour fyne.ThemeColorName) {
 		v.barColour.Theme = th
 		v.barColour.Refresh()
 	}
-	v.bar.SetValue(fraction)
+	// In steps of a thousandth: finer moves are under a pixel.
+	if f := math.Round(fraction*1000) / 1000; f != v.bar.Value {
+		v.bar.SetValue(f)
+	}
 }
 
 func (v *tokenPanel) getToken() {

@@ -267,6 +267,17 @@ func setShown(o fyne.CanvasObject, on bool) {
 	}
 }
 
+// setLabel changes a label's text and importance, and redraws it only if
+// either differs: a redraw measures the text again and repaints the window,
+// which a countdown's once-a-second ticks would otherwise do for nothing.
+func setLabel(l *widget.Label, text string, importance widget.Importance) {
+	if l.Text == text && l.Importance == importance {
+		return
+	}
+	l.Text, l.Importance = text, importance
+	l.Refresh()
+}
+
 // enable switches a widget on or off.
 func enable(w fyne.Disableable, on bool) {
 	if on {
