@@ -9,12 +9,12 @@ import (
 	"sync"
 )
 
-// Store is the profiles file, shared by the window, the tray and CLI
-// processes. Reads come from a snapshot; every change takes an
-// inter-process lock, re-reads the file so that another process's change
-// is kept, applies itself and writes the file atomically. It is safe for
-// concurrent use. It never holds a secret. Create one with Open, or with
-// OpenMemory for profiles that must never reach the disk.
+// Store keeps the profiles: usually the profiles file, shared by the
+// window, the tray and CLI processes. Reads come from a snapshot; every
+// change takes an inter-process lock, re-reads the file so that another
+// process's change is kept, applies itself and writes the file atomically.
+// A store made by OpenMemory does the same in memory, for one process.
+// It is safe for concurrent use. It never holds a secret.
 type Store struct {
 	medium medium
 
@@ -57,8 +57,8 @@ func (s *Store) ReadOnly() error {
 	return s.newer
 }
 
-// Reload re-reads the file, to pick up another process's changes. On error
-// the snapshot is kept.
+// Reload re-reads the file, to pick up another process's changes (a
+// memory store has none). On error the snapshot is kept.
 func (s *Store) Reload() error {
 	s.file.Lock()
 	defer s.file.Unlock()

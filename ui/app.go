@@ -47,8 +47,7 @@ func Run(a fyne.App) { runWindow(a, systemDeps()) }
 func runWindow(a fyne.App, d Deps) {
 	// aztoken stays resident all day, so it collects garbage when the heap
 	// has grown by half rather than doubled: about 5 MiB less resident for
-	// a few more collections of a small heap (make bench measures both).
-	// GOGC, when set, still decides.
+	// a few more collections of a small heap. GOGC, when set, still decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(50)
 	}

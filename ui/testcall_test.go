@@ -19,15 +19,17 @@ func TestTestCallFollowsEveryPageIntoTheTable(t *testing.T) {
 	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
 	v := w.call
+	f.openTab(w.callTab)
+	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != tokens.ResourceGroupsAPIVersion {
+		t.Fatalf("the form should start with the profile's subscription and the default api-version, has %q and %q",
+			v.subscription.entry.Text, v.apiVersion.entry.Text)
+	}
 
+	w.tabs.SelectIndex(0)        // back to the profile
 	f.shortcut(fyne.KeyT, false) // Run
 	f.wait()
 	if w.tabs.Selected() != w.callTab.item {
 		t.Error("Ctrl+T should bring the test call to the front")
-	}
-	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != tokens.ResourceGroupsAPIVersion {
-		t.Fatalf("the form should hold the profile's subscription and the default api-version, has %q and %q",
-			v.subscription.entry.Text, v.apiVersion.entry.Text)
 	}
 	if rows, cols := v.table.Length(); rows != 5 || cols != len(groupColumns) {
 		t.Fatalf("the table has %d×%d cells, want the sample's 5 groups from 3 pages: %s", rows, cols, v.errors.message.Text)

@@ -26,6 +26,11 @@ type trayView struct {
 	// installed is set when Fyne shows the menu: a desktop app, not the
 	// test driver.
 	installed bool
+	// app is what Show names: "aztoken", or "aztoken demo" beside it.
+	app string
+	// demo is set in the demo, which quits when its window closes even
+	// with a tray host, since its profiles go with it.
+	demo bool
 	// host is set while something shows the icon: closing then hides the
 	// window instead of quitting.
 	host bool
@@ -44,9 +49,14 @@ func (w *mainWindow) addAppViews(d Deps) {
 	w.notes = newNotifier(w.ctrl, w.app)
 	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
 	w.tray = &trayView{
+		app:    "aztoken",
+		demo:   d.Banner != "",
 		clip:   d.Clipboard,
 		ticker: newTicker(time.Minute, w.onMain),
 		probe:  func() trayHost { return probeTrayHostWithin(trayProbeTimeout) },
+	}
+	if w.tray.demo {
+		w.tray.app = "aztoken demo"
 	}
 	w.settings = newSettingsView(w.app.Preferences(), w.win, func(s appSettings) { w.useSettings(s); w.refresh() })
 	w.settings.clearer, _ = d.Clipboard.(clearDelay)
@@ -64,11 +74,7 @@ func (w *mainWindow) applyTray(h trayHost) {
 	if !h.bus || w.tray.menu != nil {
 		return
 	}
-	label := "aztoken"
-	if w.notice != "" {
-		label = "aztoken demo" // beside the user's own aztoken, told apart
-	}
-	w.tray.menu = fyne.NewMenu(label)
+	w.tray.menu = fyne.NewMenu(w.tray.app)
 	w.updateTray(w.ctrl.now())
 	if desk, ok := w.app.(desktop.App); ok {
 		// The PNG tray icon: Linux trays cannot draw SVG.
@@ -80,7 +86,7 @@ func (w *mainWindow) applyTray(h trayHost) {
 }
 
 // hidesOnClose reports whether closing the window puts it in the tray.
-func (t *trayView) hidesOnClose() bool { return t.menu != nil && t.host }
+func (t *trayView) hidesOnClose() bool { return t.menu != nil && t.host && !t.demo }
 
 // follow keeps the tray and the notifications in step with the window's
 // state; the window calls it on every redraw. Time alone moves the tray's
@@ -96,7 +102,7 @@ func (w *mainWindow) updateTray(now time.Time) {
 	if t.menu == nil {
 		return
 	}
-	items := trayMenu(w.ctrl.profiles(), w.trayStates(), now, w.ctrl.cache.Margin())
+	items := trayMenu(w.tray.app, w.ctrl.profiles(), w.trayStates(), now, w.ctrl.cache.Margin())
 	if slices.Equal(items, t.items) {
 		return
 	}

@@ -49,14 +49,13 @@ const trayMaxProfiles = 15
 // Labels the tray, its tests and the end-to-end test share.
 const (
 	trayCopyPrefix = "Copy header · "
-	trayShowLabel  = "Show aztoken"
 	// trayQuitLabel is exactly Fyne's own, so Fyne appends no second Quit.
 	trayQuitLabel = "Quit"
 )
 
 // trayMenu lists a copy item per profile, in the order given (the store's,
-// by name), then Show and Quit, which are always there.
-func trayMenu(ps []profiles.Profile, states map[profiles.ID]trayState, now time.Time, margin time.Duration) []trayItem {
+// by name), then Show app and Quit, which are always there.
+func trayMenu(app string, ps []profiles.Profile, states map[profiles.ID]trayState, now time.Time, margin time.Duration) []trayItem {
 	var items []trayItem
 	for i, p := range ps {
 		if i == trayMaxProfiles {
@@ -76,7 +75,7 @@ func trayMenu(ps []profiles.Profile, states map[profiles.ID]trayState, now time.
 	}
 	return append(items,
 		trayItem{kind: traySeparator},
-		trayItem{kind: trayShow, label: trayShowLabel, enabled: true},
+		trayItem{kind: trayShow, label: "Show " + app, enabled: true},
 		trayItem{kind: traySeparator},
 		trayItem{kind: trayQuit, label: trayQuitLabel, enabled: true},
 	)

@@ -39,7 +39,7 @@ func TestTrayMenuWordsEachTokenState(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := []profiles.Profile{{ID: "p1", Name: "dev"}}
-			items := trayMenu(ps, map[profiles.ID]trayState{"p1": tc.state}, now, margin)
+			items := trayMenu("aztoken", ps, map[profiles.ID]trayState{"p1": tc.state}, now, margin)
 			want := trayItem{kind: trayCopy, label: tc.label, enabled: tc.enabled, profile: "p1"}
 			if items[0] != want {
 				t.Errorf("got %+v\nwant %+v", items[0], want)
@@ -49,7 +49,7 @@ func TestTrayMenuWordsEachTokenState(t *testing.T) {
 }
 
 func TestTrayMenuAlwaysEndsWithShowAndQuit(t *testing.T) {
-	items := trayMenu(nil, nil, testStart, tokens.DefaultMargin)
+	items := trayMenu("aztoken", nil, nil, testStart, tokens.DefaultMargin)
 	want := []trayItem{
 		{kind: trayNote, label: "No profiles yet"},
 		{kind: traySeparator},
@@ -67,7 +67,7 @@ func TestTrayMenuKeepsTheProfilesOrderAndCapsALongList(t *testing.T) {
 	for i := range 20 {
 		ps = append(ps, profiles.Profile{ID: profiles.ID(fmt.Sprint("id", i)), Name: fmt.Sprintf("p%02d", i)})
 	}
-	items := trayMenu(ps, nil, testStart, tokens.DefaultMargin)
+	items := trayMenu("aztoken", ps, nil, testStart, tokens.DefaultMargin)
 	for i := range trayMaxProfiles {
 		if want := "Copy header · " + ps[i].Name + " (no token yet)"; items[i].label != want || items[i].profile != ps[i].ID {
 			t.Fatalf("item %d is %+v, want %q in the profiles' order", i, items[i], want)
@@ -86,7 +86,7 @@ func TestTrayMenuKeepsTheProfilesOrderAndCapsALongList(t *testing.T) {
 }
 
 func TestTrayMenuItemsCarryTheActions(t *testing.T) {
-	items := trayMenu([]profiles.Profile{{ID: "p1", Name: "my_dev"}}, map[profiles.ID]trayState{"p1": {fetching: true}}, testStart, tokens.DefaultMargin)
+	items := trayMenu("aztoken", []profiles.Profile{{ID: "p1", Name: "my_dev"}}, map[profiles.ID]trayState{"p1": {fetching: true}}, testStart, tokens.DefaultMargin)
 	var copied profiles.ID
 	var shown, quit bool
 	menu := trayMenuItems(items, func(id profiles.ID) { copied = id }, func() { shown = true }, func() { quit = true })
