@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // countingFetcher issues tokens living an hour and counts its calls; it can
@@ -31,22 +33,10 @@ func (f *countingFetcher) Token(ctx context.Context, r Request) (Token, error) {
 	return Token{AccessToken: string(rune('a' + n - 1)), ObtainedAt: now, ExpiresOn: now.Add(f.lifetime), Target: r.Target}, nil
 }
 
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 var key = CacheKey{Profile: "dev", Target: ResourceTarget("https://management.azure.com/")}
 
 func TestCacheReusesATokenUntilTheMargin(t *testing.T) {
-	clock := &fakeClock{t: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
+	clock := emulator.NewClock(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
 	c := NewCache(f, clock.Now)
 	ctx := context.Background()
@@ -71,7 +61,7 @@ func TestCacheReusesATokenUntilTheMargin(t *testing.T) {
 }
 
 func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
-	clock := &fakeClock{t: time.Unix(0, 0)}
+	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: 3 * time.Minute}
 	c := NewCache(f, clock.Now)
 	c.Token(context.Background(), key, Request{})
@@ -83,7 +73,7 @@ func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
 }
 
 func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
-	clock := &fakeClock{t: time.Unix(0, 0)}
+	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
 	c := NewCache(f, clock.Now)
 	var wg sync.WaitGroup
@@ -113,7 +103,7 @@ func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
 }
 
 func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
-	clock := &fakeClock{t: time.Unix(0, 0)}
+	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
 	c := NewCache(f, clock.Now)
 	leaderCtx, cancel := context.WithCancel(context.Background())
@@ -147,7 +137,7 @@ func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
 }
 
 func TestCacheForgetsAProfile(t *testing.T) {
-	clock := &fakeClock{t: time.Unix(0, 0)}
+	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
 	c := NewCache(f, clock.Now)
 	c.Token(context.Background(), key, Request{})

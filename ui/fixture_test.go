@@ -32,7 +32,7 @@ type fixture struct {
 	t       *testing.T
 	app     fyne.App
 	srv     *emulator.Server
-	clock   *fakeClock
+	clock   *emulator.Clock
 	clip    *fakeClipboard
 	secrets profiles.SecretStore
 	path    string
@@ -48,7 +48,7 @@ func newFixture(t *testing.T) *fixture {
 // starts: pages, certificates.
 func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
 	t.Helper()
-	f := &fixture{t: t, clock: &fakeClock{now: testStart}, clip: &fakeClipboard{}, secrets: profiles.NewMemory()}
+	f := &fixture{t: t, clock: emulator.NewClock(testStart), clip: &fakeClipboard{}, secrets: profiles.NewMemory()}
 	cfg := emulator.Sample()
 	cfg.Now = f.clock.Now
 	world(&cfg)
@@ -181,30 +181,6 @@ func (f *fixture) dialogText() string {
 		}
 	}
 	return text
-}
-
-// fakeClock is a clock the test moves.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
-}
-
-func (c *fakeClock) Set(t time.Time) {
-	c.mu.Lock()
-	c.now = t
-	c.mu.Unlock()
 }
 
 // fakeClipboard keeps what was copied.

@@ -175,7 +175,7 @@ func TestARMHeaders(t *testing.T) {
 }
 
 func TestARMErrors(t *testing.T) {
-	clk := &clock{t: fixedNow}
+	clk := NewClock(fixedNow)
 	s := start(t, func(c *Config) { c.Now = clk.Now })
 	good := armToken(t, s)
 	parts := strings.Split(good, ".")

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -36,24 +35,6 @@ const (
 // fixedNow is the emulator's clock in most tests: timestamps in bodies
 // become predictable.
 var fixedNow = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
-
-// clock is a settable clock, for tests that let a token expire.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
 
 func fixture() Config {
 	secret := []Secret{{ID: secretID, Value: secretValue}}

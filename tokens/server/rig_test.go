@@ -17,26 +17,12 @@ import (
 
 const armResource = "https://management.azure.com/"
 
-// clock is a time the test moves, shared by the emulator, the client and
-// the cache so that expiry is seen the same way by all three.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
-}
-
 // rig is a token server for the sample app, serving on a real loopback
 // port, with Entra played by the emulator.
 type rig struct {
 	t       *testing.T
 	emu     *emulator.Server
-	clock   *clock
+	clock   *emulator.Clock
 	cache   *tokens.Cache
 	srv     *Server
 	mu      sync.Mutex
@@ -46,7 +32,7 @@ type rig struct {
 // start serves a profile of the sample app; change adjusts the config.
 func start(t *testing.T, change func(*Config)) *rig {
 	t.Helper()
-	clk := &clock{now: time.Now().Truncate(time.Second)}
+	clk := emulator.NewClock(time.Now().Truncate(time.Second))
 	world := emulator.Sample()
 	world.Now = clk.Now
 	emu, err := emulator.Start(world)
