@@ -64,10 +64,7 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 		return OpenIDConfig{}, err
 	}
 	if resp.status != http.StatusOK {
-		if e, ok := parseEntraError(resp.status, resp.body); ok {
-			return OpenIDConfig{}, e
-		}
-		return OpenIDConfig{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+		return OpenIDConfig{}, entraFailure(resp)
 	}
 	var cfg OpenIDConfig
 	if err := json.Unmarshal(resp.body, &cfg); err != nil {

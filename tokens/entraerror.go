@@ -36,6 +36,17 @@ func parseEntraError(status int, body []byte) (*EntraError, bool) {
 	return e, true
 }
 
+// entraFailure is the error for an answer from Entra other than 200 OK:
+// Entra's own error, naming the host that answered (some fixes depend on
+// the cloud), or a ResponseError with an excerpt when the body is not one.
+func entraFailure(resp *response) error {
+	if e, ok := parseEntraError(resp.status, resp.body); ok {
+		e.Host = resp.host
+		return e
+	}
+	return &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+}
+
 // AADSTS is the first AADSTS code, or 0 when Entra sent none.
 func (e *EntraError) AADSTS() int {
 	if len(e.Codes) > 0 {

@@ -39,11 +39,7 @@ func (c *Client) exchange(ctx context.Context, tokenURL string, form func() (url
 		return Token{}, err
 	}
 	if resp.status != http.StatusOK {
-		if e, ok := parseEntraError(resp.status, resp.body); ok {
-			e.Host = resp.host
-			return Token{}, e
-		}
-		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+		return Token{}, entraFailure(resp)
 	}
 	tok, err := ParseTokenResponse(resp.body, target, c.Now())
 	if err != nil {
