@@ -95,8 +95,7 @@ func TestInvalidInputShowsTheFieldsMessageAndSavesNothing(t *testing.T) {
 }
 
 func TestSaveShowsTheStoresProblemsAtTheField(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.shortcut(fyne.KeyN, false)
 	fillEmulatorProfile(f, "DEV")

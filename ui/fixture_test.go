@@ -44,6 +44,15 @@ func newFixture(t *testing.T) *fixture {
 	return newFixtureWith(t, func(*emulator.Config) {})
 }
 
+// newDevFixture is a fixture holding one working profile, dev, for the
+// emulator's sample app with its secret: where most window tests start.
+func newDevFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixture(t)
+	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	return f
+}
+
 // newFixtureWith lets world change the sample world before the emulator
 // starts: pages, certificates.
 func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {

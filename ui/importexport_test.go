@@ -9,8 +9,7 @@ import (
 )
 
 func TestImportAsksToRenameOrSkipATakenName(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	f.seed(f.sample("prod", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
 	var export bytes.Buffer

@@ -37,8 +37,7 @@ func TestDeleteRemovesTheProfileAndItsSecret(t *testing.T) {
 }
 
 func TestDeleteCanBeCancelled(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	test.Tap(w.list.remove)
 	f.tapDialogButton("No")
@@ -75,8 +74,7 @@ func TestFilterNarrowsTheList(t *testing.T) {
 }
 
 func TestDuplicateCopiesTheSecretWhenAsked(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 
 	test.Tap(w.list.duplicate)

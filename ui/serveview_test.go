@@ -36,8 +36,7 @@ func askMSI(t *testing.T, endpoint, header string) (*http.Response, map[string]a
 }
 
 func TestServeSwitchStartsAndStopsTheEndpoint(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.openTab(w.serveTab)
 	v := w.serve
@@ -95,8 +94,7 @@ func TestServeSwitchStartsAndStopsTheEndpoint(t *testing.T) {
 }
 
 func TestClosingTheWindowStopsEveryEndpoint(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.openTab(w.serveTab)
 	test.Tap(w.serve.on)
@@ -118,8 +116,7 @@ func TestABusyPortIsSaidAtThePortField(t *testing.T) {
 	}
 	defer busy.Close()
 	port := strconv.Itoa(busy.Addr().(*net.TCPAddr).Port)
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.openTab(w.serveTab)
 	v := w.serve
@@ -147,8 +144,7 @@ func TestABusyPortIsSaidAtThePortField(t *testing.T) {
 }
 
 func TestANewSecretStopsTheEndpointThatHeldTheOld(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.openTab(w.serveTab)
 	test.Tap(w.serve.on)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/tokens/emulator"
 	"github.com/aztoken/aztoken/ui/cli"
 	"github.com/aztoken/aztoken/ui/clipboard"
 )
@@ -62,8 +61,7 @@ func TestSettingsFallBackOnValuesOutOfRange(t *testing.T) {
 }
 
 func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	guard := clipboard.NewGuard(f.clip, clipboard.DefaultClearAfter)
 	w.settings.clearer = guard
@@ -138,8 +136,7 @@ func TestSettingsAreAppliedAtStart(t *testing.T) {
 }
 
 func TestTheMarginSettingMovesTheExpiringWarning(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w, _ := f.openWithTray(true)
 	f.getToken()
 	f.clock.Add(45 * time.Minute) // 15 minutes left

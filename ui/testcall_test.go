@@ -125,8 +125,7 @@ func TestSubscriptionPickerListsWhatTheAppSees(t *testing.T) {
 }
 
 func TestAnInvalidSubscriptionIsMarkedAndCallsNothing(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.openTab(w.callTab)
 	v := w.call
@@ -154,8 +153,7 @@ func TestAnInvalidSubscriptionIsMarkedAndCallsNothing(t *testing.T) {
 }
 
 func TestCustomGETIsPrettyPrinted(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	f.app.Preferences().SetString(settingARMAPIVersion, "2020-06-01")
 	w := f.open()
 	f.openTab(w.callTab)

@@ -5,13 +5,10 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 func TestAnIdleWindowStartsNoTicker(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	before := runtime.NumGoroutine()
 	w := f.open()
 	if w.ticker.running() {

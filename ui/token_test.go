@@ -14,8 +14,7 @@ import (
 )
 
 func TestGetTokenShowsTheCountdownAndEnablesCopy(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	panel := w.token
 	if !panel.copyHeader.Disabled() || panel.countdown.Text != "No token yet." {
@@ -63,8 +62,7 @@ func statusOf(w *mainWindow, name string) string {
 }
 
 func TestCopyHeaderPutsExactlyTheHeaderOnTheClipboard(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.shortcut(fyne.KeyR, false) // Get token
 	f.wait()
@@ -97,8 +95,7 @@ func TestCopyHeaderPutsExactlyTheHeaderOnTheClipboard(t *testing.T) {
 }
 
 func TestTheClockDrivesWarningAndExpiredStates(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.getToken()
 	panel := w.token
@@ -172,8 +169,7 @@ func TestAWrongSecretShowsTheFixForAADSTS7000215(t *testing.T) {
 }
 
 func TestAutoRefreshFetchesANewTokenBeforeExpiry(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.getToken()
 	first := f.currentToken()
@@ -203,8 +199,7 @@ func TestAutoRefreshFetchesANewTokenBeforeExpiry(t *testing.T) {
 }
 
 func TestClaimsExplainTheToken(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.getToken()
 
@@ -238,8 +233,7 @@ func TestClaimsExplainTheToken(t *testing.T) {
 }
 
 func TestTokenPanelMarkup(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.getToken()
 	f.clock.Add(57*time.Minute + 47*time.Second)
@@ -253,8 +247,7 @@ func TestTokenPanelMarkup(t *testing.T) {
 }
 
 func TestCancelStopsASlowRequest(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 	f.srv.Inject(emulator.TokenEndpoint, emulator.Latency(time.Minute))
 

@@ -80,8 +80,7 @@ func (f *fixture) clickTray(prefix string) {
 }
 
 func TestTrayCopyPutsExactlyTheHeaderOnTheClipboardAndNotifies(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	_, sent := f.openWithTray(true)
 
 	f.clickTray("Copy header · dev (no token yet)")
@@ -140,8 +139,7 @@ func (c failingClipboard) WriteAll(string) error    { return c.err }
 func (c failingClipboard) ReadAll() (string, error) { return "", c.err }
 
 func TestTrayCopyWithoutAClipboardToolSaysWhatToInstall(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w, sent := f.openWithTray(true)
 	w.tray.clip = failingClipboard{clipboard.ErrNoTool}
 
@@ -186,8 +184,7 @@ func TestTrayCopyFailureGivesTheFixAndShowsInTheWindow(t *testing.T) {
 }
 
 func TestTrayCopyWithNotificationsOffStillShowsAFailure(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	f.app.Preferences().SetBool(settingNotifyCopy, false)
 	w, sent := f.openWithTray(true)
 
@@ -243,8 +240,7 @@ func TestClosingQuitsWithoutATrayHost(t *testing.T) {
 }
 
 func TestClosingHidesToTheTrayWithAHost(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w, _ := f.openWithTray(true)
 	f.getToken()
 	if !w.ticker.running() {
@@ -267,8 +263,7 @@ func TestClosingHidesToTheTrayWithAHost(t *testing.T) {
 }
 
 func TestQuitFromTheTrayAsksAboutUnsavedChangesInTheWindow(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w, _ := f.openWithTray(true)
 	w.editor.notes.entry.SetText("half-typed")
 	w.requestClose()
@@ -286,8 +281,7 @@ func TestQuitFromTheTrayAsksAboutUnsavedChangesInTheWindow(t *testing.T) {
 }
 
 func TestAHiddenWindowComesBackWhenTheTrayHostGoes(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w, _ := f.openWithTray(true)
 	w.requestClose()
 	w.trackHost(trayHost{bus: true}) // the panel quit
@@ -333,8 +327,7 @@ func TestAManualFailureIsNoAutoRefreshNotification(t *testing.T) {
 }
 
 func TestExpiryIsNotifiedOncePerTokenWhenSwitchedOn(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	f.app.Preferences().SetBool(settingNotifyExpiry, true)
 	w, sent := f.openWithTray(true)
 	f.getToken()
@@ -351,8 +344,7 @@ func TestExpiryIsNotifiedOncePerTokenWhenSwitchedOn(t *testing.T) {
 }
 
 func TestNoNotificationsWithoutASessionBus(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	f.app.Preferences().SetBool(settingNotifyExpiry, true)
 	w := f.open()
 	sent := &sentNotifications{}

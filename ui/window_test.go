@@ -9,8 +9,7 @@ import (
 )
 
 func TestKeyboardShortcutsReachTheActions(t *testing.T) {
-	f := newFixture(t)
-	f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecret)
+	f := newDevFixture(t)
 	w := f.open()
 
 	f.shortcut(fyne.KeyR, false)
