@@ -226,20 +226,9 @@ func TestEntraErrorBodyShape(t *testing.T) {
 	}
 }
 
-// wireEntraError is the Entra error body as a client decodes it.
-type wireEntraError struct {
-	Error            string `json:"error"`
-	ErrorDescription string `json:"error_description"`
-	ErrorCodes       []int  `json:"error_codes"`
-	Timestamp        string `json:"timestamp"`
-	TraceID          string `json:"trace_id"`
-	CorrelationID    string `json:"correlation_id"`
-	ErrorURI         string `json:"error_uri"`
-}
-
-func entraErrorOf(t *testing.T, r reply) wireEntraError {
+func entraErrorOf(t *testing.T, r reply) entraErrorBody {
 	t.Helper()
-	var e wireEntraError
+	var e entraErrorBody
 	r.json(t, &e)
 	return e
 }
