@@ -89,6 +89,7 @@ func init() {
 		"copy":     {"copy \"Authorization: Bearer …\" for a profile to the clipboard", runCopy},
 		"test":     {"list a subscription's resource groups with a profile's token", runTest},
 		"check":    {"run the setup check: tenant, secret, token, roles, subscription, expiry", runCheck},
+		"decode":   {"decode any access token offline and say what is wrong with it", runDecode},
 		"serve":    {"serve a profile's tokens to apps on this machine (managed-identity endpoint)", runServe},
 		"profiles": {"list, show, add, edit, remove, import and export profiles", runProfiles},
 		"version":  {"print aztoken's version", runVersion},
@@ -119,7 +120,7 @@ Usage:
 
 Commands:
 `)
-	for _, name := range []string{"token", "copy", "test", "check", "serve", "profiles", "version", "help"} {
+	for _, name := range []string{"token", "copy", "decode", "test", "check", "serve", "profiles", "version", "help"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprint(w, `
