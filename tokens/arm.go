@@ -189,7 +189,7 @@ func (a ARM) get(ctx context.Context, u string, withToken bool) (*response, erro
 			req.Header.Set("Authorization", a.Token.BearerValue())
 		}
 		return req, nil
-	})
+	}, a.check)
 }
 
 // check turns a non-2xx answer into an *ARMError or *ResponseError.

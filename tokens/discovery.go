@@ -59,7 +59,7 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 		}
 		req.Header.Set("Accept", "application/json")
 		return req, nil
-	})
+	}, entraFailure)
 	if err != nil {
 		return OpenIDConfig{}, err
 	}

@@ -3,6 +3,7 @@ package tokens
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -65,21 +66,46 @@ func (e *EntraError) Message() string {
 	return strings.TrimSpace(msg)
 }
 
-// Fix is one sentence telling the user what to change.
+// Fix is what to change, naming the profile fields to look at. A code
+// aztoken does not know gets Entra's own words, the code's documentation
+// and the ids for support, never the fix of another code that happens to
+// share its OAuth error.
 func (e *EntraError) Fix() string {
-	if fix := e.hint(); fix != "" {
-		return fix
+	if fix, ok := e.hint(); ok {
+		return fix.text()
 	}
-	if fix, ok := entraFixes[e.AADSTS()]; ok {
-		return fix
+	if fix, ok := entraFixFor(e.AADSTS()); ok {
+		return fix.text()
 	}
-	if fix, ok := oauthFixes[e.Code]; ok {
-		return fix
+	var b strings.Builder
+	if e.serviceTrouble() {
+		fmt.Fprintf(&b, "Entra ID had a problem (HTTP %d), nothing in the profile is wrong: try again in a minute; ", e.Status)
 	}
+	if url := e.DocURL(); url != "" {
+		fmt.Fprintf(&b, "aztoken does not know AADSTS%d, so read Entra's message and %s", e.AADSTS(), url)
+	} else {
+		b.WriteString("read Entra's message above")
+	}
+	if e.TraceID != "" || e.CorrelationID != "" {
+		fmt.Fprintf(&b, "; Microsoft support needs its trace ID %s and correlation ID %s", e.TraceID, e.CorrelationID)
+	}
+	fix := b.String()
+	return strings.ToUpper(fix[:1]) + fix[1:] + "."
+}
+
+// DocURL is Microsoft's page for the AADSTS code, "" when there is none.
+func (e *EntraError) DocURL() string {
 	if code := e.AADSTS(); code != 0 {
-		return "Read Entra's message above; look the code up at https://login.microsoftonline.com/error?code=" + fmt.Sprint(code) + "."
+		return fmt.Sprintf("https://login.microsoftonline.com/error?code=%d", code)
 	}
-	return "Read Entra's message above; its trace and correlation IDs identify the request to Microsoft support."
+	return ""
+}
+
+// serviceTrouble reports an answer about Entra itself, not the request:
+// a 5xx, a throttle or a transient code.
+func (e *EntraError) serviceTrouble() bool {
+	return e.Status >= 500 || e.Status == http.StatusTooManyRequests ||
+		e.Code == "temporarily_unavailable" || transientCodes[e.AADSTS()]
 }
 
 // Details are the lines a support ticket needs.

@@ -39,23 +39,61 @@ func TestEntraErrorWithoutCodesStillExplains(t *testing.T) {
 	if !ok || e.AADSTS() != 7000222 || !strings.Contains(e.Fix(), "expired") {
 		t.Errorf("got %+v, fix %q", e, e.Fix())
 	}
-	unknown, _ := parseEntraError(400, []byte(`{"error":"weird","error_description":"AADSTS123456: Something new.","error_codes":[123456]}`))
-	if !strings.Contains(unknown.Fix(), "code=123456") || !strings.Contains(unknown.Error(), "Something new") {
-		t.Errorf("unknown code: %q / %q", unknown.Fix(), unknown.Error())
+}
+
+// TestUnknownCodesGetTheirOwnDocumentationNotAnotherCodesFix is the story
+// of issue 18: an AADSTS code aztoken does not know, under the OAuth
+// error invalid_client, once got the wrong-secret advice although the
+// secret was fine.
+func TestUnknownCodesGetTheirOwnDocumentationNotAnotherCodesFix(t *testing.T) {
+	for _, oauth := range []string{"invalid_client", "unauthorized_client", "invalid_request", "invalid_resource", "invalid_scope", "invalid_grant", "weird"} {
+		body := `{"error":"` + oauth + `","error_description":"AADSTS123456: Something new.\r\nTrace ID: t-1\r\nCorrelation ID: c-2","error_codes":[123456],"trace_id":"t-1","correlation_id":"c-2"}`
+		e, ok := parseEntraError(401, []byte(body))
+		if !ok {
+			t.Fatalf("%s: not parsed", oauth)
+		}
+		fix := e.Fix()
+		for _, want := range []string{"AADSTS123456", "https://login.microsoftonline.com/error?code=123456", "t-1", "c-2"} {
+			if !strings.Contains(fix, want) {
+				t.Errorf("%s: fix %q lacks %q", oauth, fix, want)
+			}
+		}
+		for _, f := range entraTable {
+			if strings.Contains(fix, strings.TrimSuffix(f.fix, ".")) {
+				t.Errorf("%s: fix %q is AADSTS%d's", oauth, fix, f.code)
+			}
+		}
+		if !strings.Contains(e.Error(), "Something new") || strings.Count(strings.TrimSuffix(fix, "."), ". ") > 0 {
+			t.Errorf("%s: error %q, fix %q", oauth, e.Error(), fix)
+		}
+	}
+	// Without any code there is no page to link, but still the ids.
+	e, _ := parseEntraError(401, []byte(`{"error":"invalid_client","error_description":"Something.","trace_id":"t-1","correlation_id":"c-2"}`))
+	if fix := e.Fix(); strings.Contains(fix, "Secret ID") || !strings.Contains(fix, "t-1") {
+		t.Errorf("no code: fix %q", fix)
 	}
 }
 
-func TestEveryListedCodeHasAFixInOneSentence(t *testing.T) {
-	for _, code := range []int{7000215, 7000222, 7000216, 700016, 90002, 900023, 90038, 500011, 50001, 500013, 901002, 70011, 1002012, 90014, 900144, 7000112, 9001023, 53003, 90024, 50033, 90006, 700027, 700024, 700021, 50027, 50012} {
-		fix, ok := entraFixes[code]
-		if !ok {
-			t.Errorf("AADSTS%d has no fix", code)
-			continue
+func TestEveryListedCodeHasAFixInOneSentenceNamingAField(t *testing.T) {
+	seen := map[int]bool{}
+	for _, f := range entraTable {
+		if seen[f.code] {
+			t.Errorf("AADSTS%d is listed twice", f.code)
 		}
-		if strings.Count(strings.TrimSuffix(fix, "."), ". ") > 0 || !strings.HasSuffix(fix, ".") {
-			t.Errorf("AADSTS%d fix is not one sentence: %q", code, fix)
+		seen[f.code] = true
+		fix := f.text()
+		if strings.Count(strings.TrimSuffix(fix, "."), ". ") > 0 || !strings.HasSuffix(fix, ".") || f.cause == "" {
+			t.Errorf("AADSTS%d fix is not one sentence: %q", f.code, fix)
+		}
+		if len(f.fields) == 0 && !strings.Contains(fix, "nothing in the profile") && !strings.Contains(fix, "POST") {
+			t.Errorf("AADSTS%d names no profile field and does not say that none is wrong: %q", f.code, fix)
 		}
 	}
+}
+
+func fixText(code int) string {
+	f, _ := entraFixFor(code)
+	return f.text()
 }
 
 func TestNotAnEntraError(t *testing.T) {

@@ -19,12 +19,12 @@ var (
 	resourcePattern      = regexp.MustCompile(`resource principal named (\S+) was not found`)
 )
 
-// hint is a fix that depends on Entra's message as well as its code; ""
-// when the code's usual fix applies. Assertion failures are recognised by
-// their words, since older answers carry them under AADSTS70002/50012
-// ("Error validating credentials. AADSTS50012: Client assertion …"),
-// whose usual fix speaks of secrets.
-func (e *EntraError) hint() string {
+// hint is a fix that depends on Entra's message as well as its code; ok
+// is false when the code's usual fix applies. Assertion failures are
+// recognised by their words, since older answers carry them under
+// AADSTS70002/50012 ("Error validating credentials. AADSTS50012: Client
+// assertion …"), whose usual fix speaks of secrets and certificates alike.
+func (e *EntraError) hint() (entraFix, bool) {
 	msg := e.Message()
 	switch e.AADSTS() {
 	case 90038:
@@ -34,45 +34,48 @@ func (e *EntraError) hint() string {
 	}
 	switch {
 	case strings.Contains(msg, "The key used is expired"):
-		return "The certificate registered on the app has expired: create a new one and upload its .cer under App registrations › Certificates & secrets."
+		return entraFix{fix: "The certificate registered on the app has expired: create a new one and upload its .cer under App registrations › Certificates & secrets.", fields: []Field{FieldCertificate}}, true
 	case strings.Contains(msg, "not within its valid time range"):
-		return entraFixes[700024]
+		return entraFixFor(700024)
 	case strings.Contains(msg, "assertion audience"):
-		return "Entra did not accept the client assertion's audience: check the profile's authority host and tenant, which make up the token endpoint."
+		return entraFix{fix: "Entra did not accept the client assertion's audience: check the authority host and tenant, which make up the token endpoint.", fields: []Field{FieldCloud, FieldTenant}}, true
 	case strings.Contains(msg, "Client assertion contains an invalid signature"):
-		return entraFixes[700027]
+		return entraFixFor(700027)
 	}
-	return ""
+	return entraFix{}, false
 }
 
 // nationalCloudHint names the aztoken cloud a 90038 tenant belongs to.
-func nationalCloudHint(msg string) string {
+func nationalCloudHint(msg string) (entraFix, bool) {
 	m := nationalCloudPattern.FindStringSubmatch(msg)
 	if m == nil {
-		return ""
+		return entraFix{}, false
 	}
 	c, ok := CloudForHost(m[1])
 	if !ok {
-		return ""
+		return entraFix{}, false
 	}
-	return fmt.Sprintf("This tenant belongs to %s: choose the %s cloud in the profile.", c.Title, c.Name)
+	return entraFix{fix: fmt.Sprintf("This tenant belongs to %s: choose the %s cloud in the profile.", c.Title, c.Name), fields: []Field{FieldCloud}}, true
 }
 
 // foreignResourceHint names the cloud of a 500011 resource when it is not
 // the cloud that was asked, such as management.usgovcloudapi.net asked of
 // login.microsoftonline.com.
-func foreignResourceHint(msg, askedHost string) string {
+func foreignResourceHint(msg, askedHost string) (entraFix, bool) {
 	m := resourcePattern.FindStringSubmatch(msg)
 	if m == nil {
-		return ""
+		return entraFix{}, false
 	}
 	resource := strings.TrimRight(m[1], ".,")
 	rc, ok := CloudForResource(resource)
 	if !ok {
-		return ""
+		return entraFix{}, false
 	}
 	if asked, ok := CloudForHost(askedHost); ok && asked.Name == rc.Name {
-		return ""
+		return entraFix{}, false
 	}
-	return fmt.Sprintf("The resource %s belongs to %s: choose the %s cloud in the profile, or use this cloud's resource.", resource, rc.Title, rc.Name)
+	return entraFix{
+		fix:    fmt.Sprintf("The resource %s belongs to %s: choose the %s cloud in the profile, or use this cloud's resource.", resource, rc.Title, rc.Name),
+		fields: []Field{FieldCloud, FieldTarget},
+	}, true
 }

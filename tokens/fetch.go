@@ -34,7 +34,7 @@ func (c *Client) exchange(ctx context.Context, tokenURL string, form func() (url
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Accept", "application/json")
 		return req, nil
-	})
+	}, entraFailure)
 	if err != nil {
 		return Token{}, err
 	}

@@ -126,7 +126,7 @@ func TestMalformedRequestsAreExplained(t *testing.T) {
 			for _, code := range tt.aadsts {
 				found = found || e.AADSTS() == code
 			}
-			if !found || entraFixes[e.AADSTS()] == "" || e.Fix() != entraFixes[e.AADSTS()] {
+			if !found || fixText(e.AADSTS()) == "" || e.Fix() != fixText(e.AADSTS()) {
 				t.Errorf("AADSTS%d (want one of %v), fix %q", e.AADSTS(), tt.aadsts, e.Fix())
 			}
 		})
@@ -201,7 +201,7 @@ func TestBodiesThatAreNotTokens(t *testing.T) {
 
 func TestTruncatedTokenIsNotEchoed(t *testing.T) {
 	srv, c, _ := startWorld(t, nil)
-	srv.Inject(emulator.TokenEndpoint, emulator.TruncatedBody())
+	srv.Inject(emulator.TokenEndpoint, emulator.TruncatedBody(), emulator.TruncatedBody(), emulator.TruncatedBody(), emulator.TruncatedBody())
 	_, err := c.Token(context.Background(), request(srv))
 	if err == nil || strings.Contains(err.Error(), "eyJ") {
 		t.Errorf("err = %v; must not show a part of the token", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"syscall"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,10 @@ func (e *NetworkError) Error() string {
 		return fmt.Sprintf("cannot find the host %s (DNS lookup failed)", dns.Name)
 	case errors.Is(e.Err, syscall.ECONNREFUSED):
 		return fmt.Sprintf("%s refused the connection", e.Host)
-	case errors.As(e.Err, &unknownCA), errors.As(e.Err, &badHost), errors.As(e.Err, &badCert), errors.As(e.Err, &tlsRecord):
+	case errors.As(e.Err, &unknownCA):
+		return fmt.Sprintf("the TLS certificate %s presented was issued by an unknown authority, %s: a TLS-inspecting proxy or firewall is probably in the way",
+			e.Host, issuerName(unknownCA.Cert))
+	case errors.As(e.Err, &badHost), errors.As(e.Err, &badCert), errors.As(e.Err, &tlsRecord):
 		return fmt.Sprintf("the TLS connection to %s failed: %v", e.Host, e.Err)
 	case errors.As(e.Err, &timeout) && timeout.Timeout():
 		return fmt.Sprintf("%s did not answer in time", e.Host)
@@ -62,11 +66,26 @@ func (e *NetworkError) Fix() string {
 	case errors.As(e.Err, &dns):
 		return "Check the host name in the profile, your network connection and HTTPS_PROXY."
 	case errors.As(e.Err, &unknownCA):
-		return "A proxy that inspects TLS needs its root certificate installed in the system's trust store; aztoken never turns verification off."
+		return fmt.Sprintf("Ask for the inspecting proxy's root certificate (%s) and add it to the system's trust store (on Linux /usr/local/share/ca-certificates and update-ca-certificates, or SSL_CERT_FILE); aztoken never turns TLS verification off.",
+			issuerName(unknownCA.Cert))
 	case errors.Is(e.Err, syscall.ECONNREFUSED):
 		return "Check the address and port, and that HTTPS_PROXY points at a running proxy."
 	}
 	return "Check your network connection and proxy settings, then try again."
+}
+
+// issuerName is how a certificate's issuer calls itself, which names the
+// product that inspects TLS ("Zscaler Root CA", "Fortinet CA").
+func issuerName(cert *x509.Certificate) string {
+	switch {
+	case cert == nil:
+		return "issuer unknown"
+	case cert.Issuer.CommonName != "":
+		return fmt.Sprintf("%q", cert.Issuer.CommonName)
+	case len(cert.Issuer.Organization) > 0:
+		return fmt.Sprintf("%q", cert.Issuer.Organization[0])
+	}
+	return fmt.Sprintf("%q", cert.Issuer.String())
 }
 
 // BodyTooLargeError refuses an answer bigger than MaxBodyBytes.
@@ -90,6 +109,9 @@ func (e *ResponseError) Unwrap() error { return e.Reason }
 
 func (e *ResponseError) Error() string {
 	what := fmt.Sprintf("%s answered HTTP %d with a body aztoken cannot read", e.Host, e.Status)
+	if e.Status == http.StatusTooManyRequests {
+		what = fmt.Sprintf("%s is throttling requests (HTTP 429, a body that is not JSON)", e.Host)
+	}
 	switch {
 	case e.Excerpt != "":
 		return what + ": " + e.Excerpt
@@ -99,8 +121,12 @@ func (e *ResponseError) Error() string {
 	return what
 }
 
-// Fix points at what usually sits between the user and Azure.
+// Fix points at what usually sits between the user and Azure, except
+// for a throttle, which is Azure's own answer whatever its body.
 func (e *ResponseError) Fix() string {
+	if e.Status == http.StatusTooManyRequests {
+		return "Azure is throttling these requests, nothing in the profile is wrong: wait a minute and try again."
+	}
 	return "Something other than Azure answered (often a proxy or captive portal): check HTTPS_PROXY and the endpoints, then try again."
 }
 

@@ -8,24 +8,56 @@ import (
 	"time"
 )
 
+// Limits of the default retry policy, named in the README. A token or an
+// ARM page comes back in well under a second; these bound a throttle, an
+// outage and a black-holed address.
+const (
+	// DefaultMaxRetries is how many times a request is repeated after the
+	// first.
+	DefaultMaxRetries = 3
+	// DefaultTimeout bounds a request that gets no answer: every attempt
+	// and every backoff between them, together.
+	DefaultTimeout = 45 * time.Second
+	// DefaultMaxRetryAfter bounds the waits Azure asks for with
+	// Retry-After, over all of a request's retries together.
+	DefaultMaxRetryAfter = 60 * time.Second
+)
+
 // RetryPolicy says how often and how patiently a request is retried after
-// a throttle (429), a server error (5xx) or a network failure. Answers that
-// will not change by asking again, such as a wrong secret, are never
-// retried.
+// a throttle (429), a server error (5xx), an unreadable success or a
+// network failure. Answers that will not change by asking again, such as a
+// wrong secret or a proxy that wants a password, are never retried.
 type RetryPolicy struct {
 	// MaxRetries is how many times a request is repeated after the first.
 	MaxRetries int
 	// BaseDelay is the first backoff; each retry doubles it.
 	BaseDelay time.Duration
-	// MaxDelay caps every wait, including a server's Retry-After.
+	// MaxDelay caps aztoken's own backoff (not a server's Retry-After).
 	MaxDelay time.Duration
+	// Timeout is the total time a request may take waiting for answers,
+	// over all attempts and backoffs; waits Azure asked for do not count.
+	// Zero means DefaultTimeout.
+	Timeout time.Duration
+	// MaxRetryAfter is the most aztoken waits, over all retries of one
+	// request, because Azure asked to with Retry-After. An answer asking
+	// for more ends the request with a *RetryAfterError saying when to try
+	// again. Zero means DefaultMaxRetryAfter.
+	MaxRetryAfter time.Duration
 	// Sleep waits d or until ctx ends; tests count calls instead of waiting.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
-// DefaultRetry is three retries from half a second, waiting at most 30 s.
+// DefaultRetry is three retries from half a second, with the default
+// limits.
 func DefaultRetry() RetryPolicy {
-	return RetryPolicy{MaxRetries: 3, BaseDelay: 500 * time.Millisecond, MaxDelay: 30 * time.Second, Sleep: SleepContext}
+	return RetryPolicy{
+		MaxRetries:    DefaultMaxRetries,
+		BaseDelay:     500 * time.Millisecond,
+		MaxDelay:      10 * time.Second,
+		Timeout:       DefaultTimeout,
+		MaxRetryAfter: DefaultMaxRetryAfter,
+		Sleep:         SleepContext,
+	}
 }
 
 // SleepContext waits d, returning early with ctx's error when it ends.
@@ -40,19 +72,30 @@ func SleepContext(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// delay is the wait before retry number attempt (0-based): the server's
-// Retry-After when it sent one, otherwise exponential backoff with jitter
-// so that many clients do not retry in step.
-func (p RetryPolicy) delay(attempt int, retryAfter time.Duration) time.Duration {
-	d := retryAfter
-	if d <= 0 {
-		backoff := p.BaseDelay << min(attempt, 20) // no overflow, whatever MaxRetries says
-		d = backoff/2 + rand.N(backoff/2+1)
+func (p RetryPolicy) timeout() time.Duration {
+	if p.Timeout > 0 {
+		return p.Timeout
 	}
-	return min(d, p.MaxDelay)
+	return DefaultTimeout
+}
+
+func (p RetryPolicy) maxRetryAfter() time.Duration {
+	if p.MaxRetryAfter > 0 {
+		return p.MaxRetryAfter
+	}
+	return DefaultMaxRetryAfter
+}
+
+// backoff is aztoken's own wait before retry number attempt (0-based):
+// exponential with jitter, so that many clients do not retry in step.
+func (p RetryPolicy) backoff(attempt int) time.Duration {
+	full := p.BaseDelay << min(attempt, 20) // no overflow, whatever MaxRetries says
+	return min(full/2+rand.N(full/2+1), p.MaxDelay)
 }
 
 // retryableStatus reports whether asking again may get another answer.
+// A proxy's 407 is deliberately not one: the same request gets the same
+// refusal.
 func retryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests || status >= 500
 }

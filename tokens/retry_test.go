@@ -29,22 +29,16 @@ func TestRetryAfterReadsSecondsAndDates(t *testing.T) {
 	}
 }
 
-func TestRetryDelayBacksOffWithJitterAndCaps(t *testing.T) {
+func TestBackoffDoublesWithJitterUpToItsCap(t *testing.T) {
 	p := RetryPolicy{BaseDelay: time.Second, MaxDelay: 10 * time.Second}
 	for attempt := range 6 {
-		full := min(time.Second<<attempt, 10*time.Second)
+		full := time.Second << attempt
 		for range 50 {
-			d := p.delay(attempt, 0)
-			if d < full/2 || d > full {
-				t.Fatalf("attempt %d: delay %v outside [%v, %v]", attempt, d, full/2, full)
+			d := p.backoff(attempt)
+			if d < min(full/2, 10*time.Second) || d > min(full, 10*time.Second) {
+				t.Fatalf("attempt %d: backoff %v outside [%v, %v]", attempt, d, full/2, min(full, 10*time.Second))
 			}
 		}
-	}
-	if d := p.delay(0, 4*time.Second); d != 4*time.Second {
-		t.Errorf("Retry-After 4s gave %v", d)
-	}
-	if d := p.delay(0, time.Hour); d != 10*time.Second {
-		t.Errorf("Retry-After 1h not capped: %v", d)
 	}
 }
 

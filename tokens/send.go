@@ -2,6 +2,7 @@ package tokens
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -21,37 +22,91 @@ type response struct {
 	host   string
 }
 
-// send performs a request, retrying as c.Retry allows. newRequest builds a
-// fresh request for every attempt, since a body can be read only once. A
-// non-2xx answer is returned as a response, not an error: the caller knows
-// how to read its body.
-func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*http.Request, error)) (*response, error) {
+// send performs a request, retrying as c.Retry allows, and never takes
+// longer than its limits: Retry.Timeout waiting for answers, plus at most
+// Retry.MaxRetryAfter of waits Azure asked for. newRequest builds a fresh
+// request for every attempt, since a body can be read only once. A non-2xx
+// answer is returned as a response, not an error: the caller knows how to
+// read its body. failure is how the caller reads one; send uses it only to
+// wrap the answer in the *RetryAfterError that says when to try again.
+func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*http.Request, error), failure func(*response) error) (*response, error) {
+	p := c.Retry
+	var host string
+	build := func(ctx context.Context) (*http.Request, error) {
+		req, err := newRequest(ctx)
+		if req != nil {
+			host = req.URL.Host
+		}
+		return req, err
+	}
+	deadline := c.Now().Add(p.timeout())
+	var waited time.Duration // what Retry-After has cost so far
 	for attempt := 0; ; attempt++ {
-		resp, err := c.attempt(ctx, newRequest)
-		if !c.shouldRetry(ctx, resp, err, attempt) {
+		resp, err := c.attemptUntil(ctx, deadline, build)
+		if errors.Is(err, errOutOfTime) {
+			return nil, &TimeoutError{Host: host, Limit: p.timeout(), Attempts: attempt + 1}
+		}
+		if ctx.Err() != nil || !retryable(resp, err) {
 			return resp, err
 		}
-		var wait time.Duration
-		if resp != nil {
-			wait = retryAfter(resp.header, c.Now())
+		now := c.Now()
+		var asked time.Duration // only an answer with an error can ask
+		if resp != nil && retryableStatus(resp.status) {
+			asked = retryAfter(resp.header, now)
 		}
-		if err := c.Retry.Sleep(ctx, c.Retry.delay(attempt, wait)); err != nil {
+		switch {
+		case attempt >= p.MaxRetries && asked > 0:
+			return nil, &RetryAfterError{Host: host, Wait: asked, At: now.Add(asked), Retries: attempt, Err: failure(resp)}
+		case attempt >= p.MaxRetries:
+			return resp, err
+		case asked > 0 && waited+asked > p.maxRetryAfter():
+			return nil, &RetryAfterError{Host: host, Wait: asked, At: now.Add(asked), Limit: p.maxRetryAfter(), Err: failure(resp)}
+		}
+		wait := asked
+		if asked > 0 {
+			// Azure answered and named its wait: that is not time spent
+			// waiting for an answer.
+			waited += asked
+			deadline = deadline.Add(asked)
+		} else {
+			wait = p.backoff(attempt)
+			if now.Add(wait).After(deadline) {
+				if err != nil {
+					return nil, &TimeoutError{Host: host, Limit: p.timeout(), Attempts: attempt + 1, Err: err}
+				}
+				return resp, nil
+			}
+		}
+		if err := p.Sleep(ctx, wait); err != nil {
 			return nil, err
 		}
 	}
 }
 
-// shouldRetry retries throttles, server errors and network failures, never
-// an answer about the request itself.
-func (c *Client) shouldRetry(ctx context.Context, resp *response, err error, attempt int) bool {
-	if attempt >= c.Retry.MaxRetries || ctx.Err() != nil {
-		return false
+// errOutOfTime marks an attempt cut short by the request's total deadline.
+var errOutOfTime = errors.New("out of time")
+
+// attemptUntil runs one attempt that must end by deadline.
+func (c *Client) attemptUntil(ctx context.Context, deadline time.Time, newRequest func(context.Context) (*http.Request, error)) (*response, error) {
+	actx, cancel := context.WithTimeout(ctx, deadline.Sub(c.Now()))
+	defer cancel()
+	resp, err := c.attempt(actx, newRequest)
+	if err != nil && ctx.Err() == nil && actx.Err() != nil {
+		return nil, errOutOfTime
 	}
+	return resp, err
+}
+
+// retryable reports what asking again may cure: throttles, server errors,
+// a success whose body is empty or not JSON (a proxy's or a failing
+// front end's), and network failures other than a host that does not
+// exist or a certificate that does not verify.
+func retryable(resp *response, err error) bool {
 	var netErr *NetworkError
 	if err != nil {
 		return errors.As(err, &netErr) && !netErr.permanent()
 	}
-	return retryableStatus(resp.status)
+	return retryableStatus(resp.status) || (resp.status == http.StatusOK && !json.Valid(resp.body))
 }
 
 // attempt sends one request and reads its whole answer.
@@ -66,6 +121,11 @@ func (c *Client) attempt(ctx context.Context, newRequest func(context.Context) (
 		return nil, transportError(ctx, req, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusProxyAuthRequired {
+		// A plain-http request through the proxy: the 407 comes as an
+		// answer rather than as a refused CONNECT.
+		return nil, newProxyAuthError(nil, resp.Header)
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBodyBytes+1))
 	if err != nil {
 		return nil, transportError(ctx, req, err)
@@ -79,11 +139,14 @@ func (c *Client) attempt(ctx context.Context, newRequest func(context.Context) (
 // transportError turns a failure below HTTP into the error a user reads,
 // keeping a cancellation recognisable as one.
 func transportError(ctx context.Context, req *http.Request, err error) error {
-	if ctx.Err() != nil {
+	var proxyAuth *ProxyAuthError
+	switch {
+	case ctx.Err() != nil:
 		return ctx.Err()
-	}
-	if errors.Is(err, ErrInsecureURL) {
+	case errors.Is(err, ErrInsecureURL):
 		return ErrInsecureURL
+	case errors.As(err, &proxyAuth):
+		return proxyAuth
 	}
 	return &NetworkError{Host: req.URL.Host, Err: err}
 }

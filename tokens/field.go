@@ -1,0 +1,32 @@
+package tokens
+
+import "strings"
+
+// Field is the part of a profile a fix asks the user to look at, named as
+// the window's editor and the CLI's flags name it.
+type Field string
+
+// The fields a fix can point at.
+const (
+	FieldTenant       Field = "Tenant"
+	FieldClientID     Field = "Client ID"
+	FieldSecret       Field = "Client secret"
+	FieldCertificate  Field = "Certificate"
+	FieldCloud        Field = "Cloud"
+	FieldTarget       Field = "Resource/Scope"
+	FieldSubscription Field = "Subscription"
+)
+
+// withFields ends a fix by naming the profile fields to look at, in the
+// same sentence; a fix about nothing in the profile (an outage, a
+// tenant's policy) has none and says so itself.
+func withFields(fix string, fields []Field) string {
+	if len(fields) == 0 {
+		return fix
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = string(f)
+	}
+	return strings.TrimSuffix(fix, ".") + "; look at the profile's " + strings.Join(names, " and ") + "."
+}
