@@ -198,9 +198,33 @@ func (a ARM) check(resp *response) error {
 		return nil
 	}
 	if e, ok := parseARMError(resp, a.Client.Now()); ok {
+		if e.Status == http.StatusUnauthorized {
+			e.TokenCloud, e.EndpointCloud = cloudTitle(tokenCloud(a.Token)), cloudTitle(CloudForHost(a.Endpoint))
+		}
 		return e
 	}
 	return &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+}
+
+// tokenCloud is the cloud a token came from: its issuer's login host, or
+// for v1 tokens, whose issuer sts.windows.net names no cloud for sure, the
+// Resource Manager it was issued for.
+func tokenCloud(t Token) (Cloud, bool) {
+	j, err := DecodeJWT(t.AccessToken)
+	if err != nil {
+		return Cloud{}, false
+	}
+	if iss, ok := CloudForHost(j.Claims.Issuer); ok && !strings.Contains(j.Claims.Issuer, "sts.windows.net") {
+		return iss, true
+	}
+	return CloudForResource(j.Claims.Audience)
+}
+
+func cloudTitle(c Cloud, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return c.Title
 }
 
 func (c *Call) record(resp *response) {

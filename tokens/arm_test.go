@@ -2,7 +2,10 @@ package tokens
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +28,26 @@ func armFor(t *testing.T, srv *emulator.Server, c *Client, clientID, tenant stri
 	}
 	return ARM{Client: c, Endpoint: srv.URL(), Token: tok}
 }
+
+// govARM calls management.azure.com, answered by the emulator, with a
+// token from the US Government cloud's login host: a profile that mixes
+// two clouds.
+func govARM(srv *emulator.Server) ARM {
+	seg := func(v string) string { return base64.RawURLEncoding.EncodeToString([]byte(v)) }
+	jwt := seg(`{"alg":"RS256","typ":"JWT"}`) + "." +
+		seg(`{"iss":"https://login.microsoftonline.us/`+tenantID+`/v2.0","aud":"https://management.usgovcloudapi.net"}`) + "." + seg("sig")
+	emulatorURL, _ := url.Parse(srv.URL())
+	c := NewClient()
+	c.HTTP = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		r.URL.Scheme, r.URL.Host = emulatorURL.Scheme, emulatorURL.Host
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	return ARM{Client: c, Endpoint: "https://management.azure.com", Token: Token{AccessToken: jwt}}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestResourceGroupsFollowEveryPage(t *testing.T) {
 	srv, c, _ := startWorld(t, func(cfg *emulator.Config) { cfg.PageSize = 2 })
@@ -82,9 +105,10 @@ func TestARMErrorsAreExplained(t *testing.T) {
 		fix    string
 	}{
 		{"no token", ARM{Client: c, Endpoint: srv.URL()}, readableSub, 401, "AuthenticationFailed", "Authorization"},
-		{"garbage token", ARM{Client: c, Endpoint: srv.URL(), Token: Token{AccessToken: "testToken"}}, readableSub, 401, "InvalidAuthenticationToken", "new token"},
+		{"token of another cloud", govARM(srv), readableSub, 401, "InvalidAuthenticationToken", "comes from Azure US Government's login host but this Resource Manager is Azure's"},
+		{"garbage token", ARM{Client: c, Endpoint: srv.URL(), Token: Token{AccessToken: "testToken"}}, readableSub, 401, "InvalidAuthenticationToken", "get a new one"},
 		{"graph token", armFor(t, srv, c, appID, tenantID, ResourceTarget("https://graph.microsoft.com")), readableSub, 401, "InvalidAuthenticationTokenAudience", "https://management.azure.com/"},
-		{"other tenant's token", armFor(t, srv, c, otherApp, otherTenant, Target{}), readableSub, 401, "InvalidAuthenticationTokenTenant", "subscription's directory"},
+		{"other tenant's token", armFor(t, srv, c, otherApp, otherTenant, Target{}), readableSub, 401, "InvalidAuthenticationTokenTenant", "belongs to the tenant " + tenantID},
 		{"no role", armFor(t, srv, c, noRoleApp, tenantID, Target{}), readableSub, 403, "AuthorizationFailed", "Access control (IAM)"},
 		{"no role names the principal and scope", good, hiddenSub, 403, "AuthorizationFailed", "/subscriptions/" + hiddenSub},
 		{"unknown subscription", good, "00000000-0000-4000-8000-000000000000", 404, "SubscriptionNotFound", "subscription ID"},

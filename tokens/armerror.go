@@ -3,7 +3,9 @@ package tokens
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,6 +28,10 @@ type ARMError struct {
 	// AuthTenant is the tenant named by WWW-Authenticate on a 401: the
 	// directory that owns the subscription.
 	AuthTenant string
+	// TokenCloud and EndpointCloud are the titles of the clouds the token
+	// came from and the ARM endpoint belongs to, when aztoken knows them;
+	// a 401 when they differ is a profile mixing two clouds.
+	TokenCloud, EndpointCloud string
 }
 
 type armErrorBody struct {
@@ -82,36 +88,107 @@ func (e *ARMError) Details() string {
 	return b.String()
 }
 
-// authorizationFailed pulls the principal and scope out of a 403 message.
-var authorizationFailed = regexp.MustCompile(`object id '([^']+)'.*over scope '([^']+)'`)
+// Patterns in ARM's messages that say more than the code.
+var (
+	// authorizationFailed pulls the principal and scope out of a 403.
+	authorizationFailed = regexp.MustCompile(`object id '([^']+)'.*over scope '([^']+)'`)
+	// supportedVersions pulls the list out of an api-version refusal:
+	// "The supported versions are '2024-11-01,2024-07-01'." or "The
+	// supported api-versions are '2014-04-01, 2015-01-01'."
+	supportedVersions = regexp.MustCompile(`(?i)supported (?:api-)?versions are '([^']+)'`)
+	// subscriptionTenant pulls the owning tenant out of
+	// InvalidAuthenticationTokenTenant: "It must match the tenant
+	// 'https://sts.windows.net/<id>/' associated with this subscription."
+	subscriptionTenant = regexp.MustCompile(`must match the tenant '[^']*/([0-9A-Za-z.-]+)/?'`)
+)
 
-// Fix is one sentence telling the user what to change, in the portal's
-// words.
+// Fix is what to change, naming the profile fields to look at. A code
+// aztoken does not know gets Resource Manager's own words and the request
+// ids, never another code's fix.
 func (e *ARMError) Fix() string {
+	if fix, ok := e.sharperFix(); ok {
+		return fix
+	}
+	if f, ok := armFixFor(e.Code); ok {
+		return f.text()
+	}
+	switch {
+	case e.Status == http.StatusTooManyRequests:
+		return fixThrottled
+	case e.Status >= 500:
+		return fixARMOutage
+	}
+	return fmt.Sprintf("aztoken does not know the code %s, so read Resource Manager's message; Azure support needs its x-ms-request-id %s and x-ms-correlation-request-id %s.",
+		e.Code, orNone(e.RequestID), orNone(e.CorrelationID))
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none sent)"
+	}
+	return s
+}
+
+// sharperFix is a fix that reads ARM's message or what aztoken knows of
+// the token; ok is false when the code's usual fix applies.
+func (e *ARMError) sharperFix() (string, bool) {
+	if e.Status == http.StatusUnauthorized && e.TokenCloud != "" && e.EndpointCloud != "" && e.TokenCloud != e.EndpointCloud {
+		return withFields(fmt.Sprintf("The token comes from %s's login host but this Resource Manager is %s's: use one cloud for both the authority host and the ARM endpoint.",
+			e.TokenCloud, e.EndpointCloud), []Field{FieldCloud}), true
+	}
 	switch e.Code {
-	case "AuthenticationFailed":
-		return "The call had no valid Authorization header: send \"Authorization: Bearer <token>\" with a token from this app."
 	case "InvalidAuthenticationToken":
-		return "The token is not one ARM accepts: get a new token from Entra ID and send it unchanged."
-	case "InvalidAuthenticationTokenAudience":
-		return "The token was issued for another resource: use https://management.azure.com/ as the resource (or its /.default scope)."
+		if strings.Contains(e.Message, "'oid' should be present") {
+			return withFields("The token names no service principal: the app has none in this tenant, so an administrator must create one (az ad sp create --id <client ID>) or consent to the app here.", []Field{FieldTenant, FieldClientID}), true
+		}
 	case "InvalidAuthenticationTokenTenant":
-		return "The token comes from a different tenant than the subscription's: set the profile's tenant to the subscription's directory."
-	case "ExpiredAuthenticationToken":
-		return "The token has expired: get a new one."
+		tenant := e.AuthTenant
+		if m := subscriptionTenant.FindStringSubmatch(e.Message); m != nil {
+			tenant = m[1]
+		}
+		if tenant != "" {
+			return withFields("The subscription belongs to the tenant "+tenant+": set the profile's tenant to it (the app must have a service principal there).", []Field{FieldTenant}), true
+		}
 	case "AuthorizationFailed":
 		if m := authorizationFailed.FindStringSubmatch(e.Message); m != nil {
-			return fmt.Sprintf("The app has no role on %s: add a role assignment such as Reader or Contributor for the service principal %s in that scope's Access control (IAM).", m[2], m[1])
+			return withFields(fmt.Sprintf("The app has no role on %s: add a role assignment such as Reader for the service principal %s in that scope's Access control (IAM); a new assignment can take several minutes to apply, so then get a new token and try again.", m[2], m[1]),
+				[]Field{FieldSubscription}), true
 		}
-		return "The app has no role on this scope: add a role assignment such as Reader or Contributor in the subscription's or resource group's Access control (IAM)."
-	case "SubscriptionNotFound":
-		return "Check the subscription ID, and that the app has a role on that subscription in this tenant."
-	case "InvalidSubscriptionId":
-		return "The subscription ID must be a GUID such as 00000000-0000-0000-0000-000000000000."
-	case "SubscriptionRequestsThrottled", "TooManyRequests":
-		return fmt.Sprintf("Resource Manager is throttling this app: wait %s and try again.", max(e.RetryAfter, time.Second))
-	case "MissingApiVersionParameter", "InvalidApiVersionParameter", "NoRegisteredProviderFound":
-		return "Check the api-version: use a current one such as " + ResourceGroupsAPIVersion + "."
+	case "InvalidApiVersionParameter", "NoRegisteredProviderFound":
+		if v := e.SupportedAPIVersions(); len(v) > 0 {
+			return fmt.Sprintf("Use an api-version Resource Manager lists for this resource type, such as %s (it supports %s), in Settings › ARM api-version or the path.",
+				v[0], strings.Join(v[:min(len(v), 5)], ", ")), true
+		}
+	case "SubscriptionRequestsThrottled", "TenantRequestsThrottled", "TooManyRequests":
+		if e.RetryAfter > 0 {
+			return fmt.Sprintf("Resource Manager is throttling this app, nothing in the profile is wrong: wait %s and try again.", e.RetryAfter), true
+		}
 	}
-	return "Read Resource Manager's message above; x-ms-request-id identifies the call for Azure support."
+	return "", false
+}
+
+// SupportedAPIVersions are the api-versions an InvalidApiVersionParameter
+// or NoRegisteredProviderFound message lists, stable ones first, newest
+// first; nil when it lists none.
+func (e *ARMError) SupportedAPIVersions() []string {
+	m := supportedVersions.FindStringSubmatch(e.Message)
+	if m == nil {
+		return nil
+	}
+	var versions []string
+	for v := range strings.SplitSeq(m[1], ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			versions = append(versions, v)
+		}
+	}
+	slices.SortStableFunc(versions, func(a, b string) int {
+		if pa, pb := strings.Contains(a, "-preview"), strings.Contains(b, "-preview"); pa != pb {
+			if pa {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(b, a)
+	})
+	return slices.Compact(versions)
 }

@@ -17,6 +17,9 @@ const oversizedPadding = 2 << 20
 func (s *Server) withFault(f Fault, ep Endpoint, handle http.HandlerFunc) http.HandlerFunc {
 	entra := ep == TokenEndpoint || ep == DiscoveryEndpoint
 	return func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range f.header {
+			w.Header()[k] = v
+		}
 		switch f.kind {
 		case faultLatency:
 			if sleep(r, f.delay) {
@@ -45,6 +48,8 @@ func (s *Server) withFault(f Fault, ep Endpoint, handle http.HandlerFunc) http.H
 			replay(w, r, handle, f.kind)
 		case faultDropped:
 			dropConnection(w)
+		case faultReply, faultEntraReply, faultARMReply:
+			s.writeCustom(w, r, f)
 		}
 	}
 }

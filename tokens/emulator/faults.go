@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"sync"
 	"time"
 )
@@ -15,6 +16,9 @@ const (
 	faultTruncated
 	faultOversized
 	faultDropped
+	faultReply
+	faultEntraReply
+	faultARMReply
 )
 
 // Fault is one failure for one request, queued with Inject. Make one with
@@ -23,6 +27,13 @@ type Fault struct {
 	kind   faultKind
 	delay  time.Duration
 	status int
+	// header is added to the answer, whatever the kind.
+	header http.Header
+	// body, code and aadsts make the answer of Reply, EntraReply and
+	// ARMReply.
+	body   string
+	code   string
+	aadsts int
 }
 
 // Latency delays the request by d, then serves it normally. If the client

@@ -36,6 +36,9 @@ func refuse(status int, code, description string) reply {
 
 // tokenFailed answers a token the cache could not get. The description is
 // the error and the fix the window shows; neither ever holds the secret.
+// The error code tells an app's operator whose move it is: a refused
+// credential (fix the profile), Azure being down or throttling (wait), no
+// answer in time, or no way through the network.
 func tokenFailed(err error) reply {
 	desc := err.Error()
 	if fix := tokens.Fix(err); fix != "" {
@@ -47,10 +50,14 @@ func tokenFailed(err error) reply {
 		// The app hung up, or Close cancelled the request; either way no
 		// one is likely to read this.
 		return refuse(http.StatusServiceUnavailable, "cancelled", "the token request was cancelled: the app went away or the server is stopping")
+	case tokens.Unavailable(err):
+		return refuse(http.StatusServiceUnavailable, "entra_unavailable", "Entra ID could not issue a token now: "+desc)
+	case tokens.TimedOut(err), errors.Is(err, context.DeadlineExceeded):
+		return refuse(http.StatusGatewayTimeout, "entra_timeout", "Entra ID did not answer in time: "+desc)
 	case errors.As(err, &entra):
 		return refuse(http.StatusBadGateway, "entra_refused", desc)
 	case errors.As(err, new(*tokens.NetworkError)), errors.As(err, new(*tokens.ResponseError)),
-		errors.As(err, new(*tokens.BodyTooLargeError)), errors.Is(err, context.DeadlineExceeded):
+		errors.As(err, new(*tokens.BodyTooLargeError)), errors.As(err, new(*tokens.ProxyAuthError)):
 		return refuse(http.StatusBadGateway, "entra_unreachable", "aztoken could not reach Entra ID: "+desc)
 	}
 	return refuse(http.StatusInternalServerError, "token_failed", desc)

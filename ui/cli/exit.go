@@ -12,7 +12,7 @@ import (
 )
 
 // Exit codes, documented in the README, so scripts can tell a typo from a
-// wrong secret from a missing role from a dead network.
+// wrong secret from a missing role from a dead network from an outage.
 const (
 	ExitOK         = 0
 	ExitFailure    = 1 // anything else: files, keyring, clipboard
@@ -20,6 +20,7 @@ const (
 	ExitCredential = 3 // Entra ID refused the token request, or the certificate cannot sign
 	ExitARM        = 4 // Resource Manager refused the call
 	ExitNetwork    = 5 // no answer: DNS, refused, timeout, TLS, proxy
+	ExitService    = 6 // Azure failed (5xx) or throttled (429) after the retries, or asked to wait longer
 )
 
 // usageError is a mistake in the command line itself.
@@ -43,6 +44,12 @@ func exitCode(err error) int {
 		return coded.ExitCode()
 	case errors.As(err, new(*usageError)), errors.As(err, new(*profiles.FieldError)), errors.As(err, new(*profiles.ValidationError)):
 		return ExitUsage
+	case tokens.Unavailable(err):
+		// Before the services' own errors: a 503 from Entra is an
+		// *EntraError, but no credential is wrong.
+		return ExitService
+	case tokens.TimedOut(err), errors.As(err, new(*tokens.ProxyAuthError)):
+		return ExitNetwork
 	case errors.As(err, &entra), errors.Is(err, tokens.ErrNoSecret), errors.Is(err, profiles.ErrSecretNotFound),
 		errors.As(err, new(*tokens.CertificateError)):
 		return ExitCredential
