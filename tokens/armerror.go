@@ -143,6 +143,9 @@ func (e *ARMError) sharperFix() (string, bool) {
 		}
 	case "InvalidAuthenticationTokenTenant":
 		tenant := e.AuthTenant
+		if tenant == "common" || tenant == "organizations" {
+			tenant = "" // a challenge that names no directory
+		}
 		if m := subscriptionTenant.FindStringSubmatch(e.Message); m != nil {
 			tenant = m[1]
 		}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -83,6 +84,10 @@ func report(env *Env, asJSON bool, err error) int {
 		var arm *tokens.ARMError
 		if errors.As(err, &arm) {
 			out["error"], out["status"], out["requestId"] = arm.Code, arm.Status, arm.RequestID
+		}
+		var wait *tokens.RetryAfterError
+		if errors.As(err, &wait) {
+			out["retryAfterSeconds"], out["retryAt"] = int(wait.Wait.Seconds()), wait.At.UTC().Format(time.RFC3339)
 		}
 		b, _ := json.MarshalIndent(map[string]any{"error": out}, "", "  ")
 		fmt.Fprintln(env.Stderr, string(b))
