@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,24 +29,33 @@ type errorPanel struct {
 	fix     *widget.Label
 	code    *widget.Label
 	details *widget.Button
+	wait    *retryWait
 	box     *fyne.Container
 
 	err error
 }
 
-// newErrorPanel explains the selected profile's failed token request.
+// newErrorPanel explains the selected profile's failed token request;
+// when Azure asked to wait, it asks again once the wait is over.
 func newErrorPanel(ctrl *controller, cp *copier) *errorPanel {
-	return newErrorPanelFor("The token request failed", cp, func() error {
+	v := newErrorPanelFor("The token request failed", cp, func() error {
 		if p, ok := ctrl.selectedProfile(); ok {
 			return ctrl.state(p.ID).err
 		}
 		return nil
 	})
+	v.wait = newRetryWait(ctrl.now, cp.post, func() {
+		if p, ok := ctrl.selectedProfile(); ok {
+			ctrl.fetch(p, false)
+		}
+	})
+	return v
 }
 
 // newErrorPanelFor explains whatever error current returns, under title.
+// When Azure asked to wait, it counts down to when the user may try again.
 func newErrorPanelFor(title string, cp *copier, current func() error) *errorPanel {
-	return &errorPanel{copier: cp, title: title, current: current}
+	return &errorPanel{copier: cp, title: title, current: current, wait: newRetryWait(time.Now, cp.post, nil)}
 }
 
 func (v *errorPanel) build() fyne.CanvasObject {
@@ -56,7 +66,7 @@ func (v *errorPanel) build() fyne.CanvasObject {
 	heading := &widget.Label{Text: v.title, Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}}
 	v.box = container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), heading),
-		v.fix, v.message,
+		v.fix, v.wait.build(), v.message,
 		container.NewHBox(v.code, v.details),
 	)
 	v.box.Hide()
@@ -70,6 +80,7 @@ func (v *errorPanel) apply() {
 		return
 	}
 	v.err = err
+	v.wait.show(err)
 	if err == nil {
 		v.box.Hide()
 		return
