@@ -167,7 +167,35 @@ func (e *ARMError) sharperFix() (string, bool) {
 			return fmt.Sprintf("Resource Manager is throttling this app, nothing in the profile is wrong: wait %s and try again.", e.RetryAfter), true
 		}
 	}
+	if _, known := armFixFor(e.Code); !known {
+		return subscriptionStateFix(e.Code, e.Message)
+	}
 	return "", false
+}
+
+// subscriptionState finds a subscription's state in an answer aztoken has
+// no entry for, such as a code for a state it has not seen yet.
+var subscriptionState = regexp.MustCompile(`(?i)\b(warned|past ?due|deleted|disabled)\b`)
+
+// subscriptionStateFix explains a refusal because of the subscription's
+// state (Warned, PastDue, Disabled, Deleted: the states ARM lists), when
+// the code and message are about the subscription.
+func subscriptionStateFix(code, message string) (string, bool) {
+	if !strings.Contains(strings.ToLower(code+" "+message), "subscription") {
+		return "", false
+	}
+	var fix string
+	switch state := strings.ToLower(subscriptionState.FindString(code + " " + message)); {
+	case state == "":
+		return "", false
+	case state == "deleted":
+		fix = "The subscription has been cancelled and deleted: use another subscription."
+	case state == "disabled":
+		fix = fixSubscriptionDisabled
+	default:
+		fix = "The subscription is Warned (a payment is past due) and will be disabled unless its owner settles the bill under Cost Management + Billing."
+	}
+	return withFields(fix, []Field{FieldSubscription}), true
 }
 
 // SupportedAPIVersions are the api-versions an InvalidApiVersionParameter

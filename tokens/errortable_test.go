@@ -107,6 +107,22 @@ func TestUnknownARMCodeGetsARMsWordsAndTheRequestIDs(t *testing.T) {
 	}
 }
 
+func TestSubscriptionStatesAreReadFromAnyCode(t *testing.T) {
+	tests := []struct{ code, message, want string }{
+		{"SubscriptionWarned", "The subscription '1' is in the warned state.", "past due"},
+		{"SubscriptionNotActive", "The subscription '1' is past due.", "past due"},
+		{"SubscriptionDeleted", "The subscription '1' was deleted.", "use another subscription"},
+		{"SomeNewCode", "Subscription '1' is disabled.", "reactivate"},
+		{"SomeNewCode", "The storage account is disabled.", "aztoken does not know the code SomeNewCode"},
+	}
+	for _, tt := range tests {
+		e := &ARMError{Status: 409, Code: tt.code, Message: tt.message}
+		if !strings.Contains(e.Fix(), tt.want) {
+			t.Errorf("%s %q: fix %q lacks %q", tt.code, tt.message, e.Fix(), tt.want)
+		}
+	}
+}
+
 func TestAPIVersionRefusalsOfferTheListedVersions(t *testing.T) {
 	tests := []struct{ code, message, want string }{
 		{"InvalidApiVersionParameter", "The api-version '2099-01-01' is invalid. The supported versions are '2025-04-01-preview,2024-11-01,2024-07-01,2021-04-01'. Please note that the api-version is case sensitive.",
