@@ -9,7 +9,10 @@ import (
 
 // Token asks Entra ID for an access token. Errors are *EntraError when
 // Entra answered with a reason, *ResponseError when something else answered,
-// *NetworkError when nothing did, or the context's error.
+// *NetworkError when nothing did, *ProxyAuthError when a proxy wants
+// credentials, *TimeoutError when no answer came within Retry.Timeout,
+// *RetryAfterError when Entra asked to wait longer than Retry.MaxRetryAfter
+// allows, or the context's error.
 func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 	tokenURL, err := r.TokenURL()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
@@ -66,9 +67,21 @@ func TestAWaitTooLongSaysWhenAsJSON(t *testing.T) {
 	}
 }
 
-func TestMaxRetryAfterMustBePositive(t *testing.T) {
+func TestLimitsMustBePositive(t *testing.T) {
 	w := newWorld(t)
-	if code, _, stderr := w.run("", "token", "-p", "dev", "--max-retry-after", "0s"); code != ExitUsage || !strings.Contains(stderr, "--max-retry-after") {
+	for _, flag := range []string{"--max-retry-after", "--timeout"} {
+		if code, _, stderr := w.run("", "token", "-p", "dev", flag, "0s"); code != ExitUsage || !strings.Contains(stderr, flag) {
+			t.Errorf("%s 0s: exit %d: %s", flag, code, stderr)
+		}
+	}
+}
+
+func TestNoAnswerWithinTheTimeoutExitsNetwork(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	w.srv.Inject(emulator.TokenEndpoint, emulator.Latency(time.Minute))
+	code, _, stderr := w.run("", "token", "-p", "dev", "--timeout", "200ms")
+	if code != ExitNetwork || !strings.Contains(stderr, "did not answer within 200ms") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

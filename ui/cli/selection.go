@@ -16,9 +16,10 @@ import (
 type selection struct {
 	name    string
 	fromEnv bool
-	// maxRetryAfter bounds the waits Azure may ask for, for the scripts
-	// that would rather wait longer (or not at all) than the default.
-	maxRetryAfter time.Duration
+	// maxRetryAfter bounds the waits Azure may ask for, and timeout the
+	// time without an answer, for the scripts that would rather wait
+	// longer or shorter than the defaults.
+	maxRetryAfter, timeout time.Duration
 }
 
 func (s *selection) register(fs *flag.FlagSet) {
@@ -26,14 +27,15 @@ func (s *selection) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.name, "profile", "", "the profile's `name` (same as -p)")
 	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH and _PASSWORD) and AZURE_AUTHORITY_HOST instead of a profile")
 	fs.DurationVar(&s.maxRetryAfter, "max-retry-after", tokens.DefaultMaxRetryAfter, "the longest `wait` Azure's Retry-After may ask for, over all retries; beyond it aztoken stops and says when to try again")
+	fs.DurationVar(&s.timeout, "timeout", tokens.DefaultTimeout, "how long a request may go without an answer, over all its attempts")
 }
 
 // resolve finds the profile and its credential.
 func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tokens.Credential, error) {
-	if s.maxRetryAfter <= 0 {
-		return profiles.Profile{}, nil, usageErrorf("--max-retry-after must be a positive duration such as 60s or 5m")
+	if s.maxRetryAfter <= 0 || s.timeout <= 0 {
+		return profiles.Profile{}, nil, usageErrorf("--max-retry-after and --timeout must be positive durations such as 45s or 5m")
 	}
-	env.Client.Retry.MaxRetryAfter = s.maxRetryAfter
+	env.Client.Retry.MaxRetryAfter, env.Client.Retry.Timeout = s.maxRetryAfter, s.timeout
 	switch {
 	case s.fromEnv && s.name != "":
 		return profiles.Profile{}, nil, usageErrorf("use either -p or --env, not both")
