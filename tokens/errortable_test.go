@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
@@ -196,4 +198,32 @@ func TestREADMEErrorTable(t *testing.T) {
 		return
 	}
 	t.Errorf("README.md's error table differs from the code's; run go test ./tokens -run TestREADMEErrorTable -update-readme")
+}
+
+// TestREADMENamesEveryLimit keeps the README's limits table true to the
+// defaults.
+func TestREADMENamesEveryLimit(t *testing.T) {
+	raw, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, limits, _ := strings.Cut(string(raw), "## Limits")
+	limits, _, _ = strings.Cut(limits, "\n## ")
+	p := DefaultRetry()
+	seconds := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + " s" }
+	for _, want := range []string{
+		"| " + seconds(DefaultTimeout) + " (`--timeout`)",
+		"| " + seconds(DefaultMaxRetryAfter) + " (`--max-retry-after`",
+		fmt.Sprintf("| %d, backoff from %s doubling up to %s", DefaultMaxRetries, seconds(p.BaseDelay), seconds(p.MaxDelay)),
+		fmt.Sprintf("%s, %s, %s, %s |", seconds(dialTimeout), seconds(tlsTimeout), seconds(headerTimeout), seconds(attemptTimeout)),
+		fmt.Sprintf("| %d MiB |", MaxBodyBytes>>20),
+		fmt.Sprintf("| %d |", maxPages),
+	} {
+		if !strings.Contains(limits, want) {
+			t.Errorf("the README's limits lack %q", want)
+		}
+	}
+	if p.MaxRetries != DefaultMaxRetries || p.Timeout != DefaultTimeout || p.MaxRetryAfter != DefaultMaxRetryAfter {
+		t.Errorf("DefaultRetry %+v does not use the named defaults", p)
+	}
 }
