@@ -45,6 +45,9 @@ type RetryPolicy struct {
 	MaxRetryAfter time.Duration
 	// Sleep waits d or until ctx ends; tests count calls instead of waiting.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// OnRetryAfter, when set, hears of every wait Azure asked for before
+	// aztoken waits it, so that a terminal is not silent meanwhile.
+	OnRetryAfter func(host string, wait time.Duration)
 }
 
 // DefaultRetry is three retries from half a second, with the default

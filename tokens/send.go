@@ -68,6 +68,9 @@ func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*ht
 			// waiting for an answer.
 			waited += asked
 			deadline = deadline.Add(asked)
+			if p.OnRetryAfter != nil {
+				p.OnRetryAfter(host, asked)
+			}
 		} else {
 			wait = p.backoff(attempt)
 			if now.Add(wait).After(deadline) {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -107,8 +108,19 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	if !ok {
 		return report(env, false, usageErrorf("unknown command %q; run 'aztoken help'", args[0]))
 	}
+	asJSON := wantsJSON(args[1:])
+	if env.Client != nil {
+		env.Client.Retry.OnRetryAfter = nil
+		if !asJSON && args[0] != "serve" {
+			// A wait Azure asked for can last a minute: say so rather
+			// than sit silent. JSON output and serve's log stay as they are.
+			env.Client.Retry.OnRetryAfter = func(host string, wait time.Duration) {
+				fmt.Fprintf(env.Stderr, "aztoken: %s asked to wait %s before trying again; waiting (Ctrl+C stops)\n", host, wait)
+			}
+		}
+	}
 	err := cmd.run(ctx, env, args[1:])
-	return report(env, wantsJSON(args[1:]), err)
+	return report(env, asJSON, err)
 }
 
 func printUsage(w io.Writer) {

@@ -67,6 +67,21 @@ func TestAWaitTooLongSaysWhenAsJSON(t *testing.T) {
 	}
 }
 
+func TestAWaitAzureAskedForIsNotSilent(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	wait := emulator.EntraReply(429, "temporarily_unavailable", 90024, "RequestBudgetExceededError.").WithHeader("Retry-After", "20")
+	w.srv.Inject(emulator.TokenEndpoint, wait)
+	code, stdout, stderr := w.run("", "token", "-p", "dev")
+	if code != ExitOK || stdout == "" || !strings.Contains(stderr, "asked to wait 20s before trying again") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	w.srv.Inject(emulator.TokenEndpoint, wait)
+	if code, _, stderr := w.run("", "token", "-p", "dev", "--format", "json"); code != ExitOK || stderr != "" {
+		t.Errorf("JSON: exit %d, stderr %q", code, stderr)
+	}
+}
+
 func TestLimitsMustBePositive(t *testing.T) {
 	w := newWorld(t)
 	for _, flag := range []string{"--max-retry-after", "--timeout"} {
