@@ -45,7 +45,9 @@
 //
 // Tests provoke the failures a real network has with Inject: latency,
 // throttling with Retry-After, 5xx, a proxy's HTML page, truncated and
-// oversized bodies and dropped connections. Requests counts what reached
+// oversized bodies and dropped connections; Reply, EntraReply and ARMReply
+// answer any status and body (any AADSTS or ARM code in the services' own
+// shape), and WithHeader adds any header to any fault. Requests counts what reached
 // each endpoint, so tests can check retries and single-flight.
 //
 // Where Azure's behaviour is not on record (which check comes first, the
