@@ -118,7 +118,7 @@ func (e *ARMError) Fix() string {
 	case e.Status >= 500:
 		return fixARMOutage
 	}
-	return fmt.Sprintf("aztoken does not know the code %s, so read Resource Manager's message; Azure support needs its x-ms-request-id %s and x-ms-correlation-request-id %s.",
+	return fmt.Sprintf("Resource Manager's code %s is not in aztoken's table, so read its message; Azure support needs its x-ms-request-id %s and x-ms-correlation-request-id %s.",
 		e.Code, orNone(e.RequestID), orNone(e.CorrelationID))
 }
 

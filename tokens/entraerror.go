@@ -77,20 +77,19 @@ func (e *EntraError) Fix() string {
 	if fix, ok := entraFixFor(e.AADSTS()); ok {
 		return fix.text()
 	}
-	var b strings.Builder
+	var parts []string
 	if e.serviceTrouble() {
-		fmt.Fprintf(&b, "Entra ID had a problem (HTTP %d), nothing in the profile is wrong: try again in a minute; ", e.Status)
+		parts = append(parts, fmt.Sprintf("Entra ID had a problem (HTTP %d), nothing in the profile is wrong: try again in a minute", e.Status))
 	}
 	if url := e.DocURL(); url != "" {
-		fmt.Fprintf(&b, "aztoken does not know AADSTS%d, so read Entra's message and %s", e.AADSTS(), url)
+		parts = append(parts, fmt.Sprintf("AADSTS%d is not in aztoken's table, so read Entra's message and %s", e.AADSTS(), url))
 	} else {
-		b.WriteString("read Entra's message above")
+		parts = append(parts, "Read Entra's message above")
 	}
 	if e.TraceID != "" || e.CorrelationID != "" {
-		fmt.Fprintf(&b, "; Microsoft support needs its trace ID %s and correlation ID %s", e.TraceID, e.CorrelationID)
+		parts = append(parts, fmt.Sprintf("Microsoft support needs its trace ID %s and correlation ID %s", e.TraceID, e.CorrelationID))
 	}
-	fix := b.String()
-	return strings.ToUpper(fix[:1]) + fix[1:] + "."
+	return strings.Join(parts, "; ") + "."
 }
 
 // DocURL is Microsoft's page for the AADSTS code, "" when there is none.

@@ -115,7 +115,7 @@ func TestSubscriptionStatesAreReadFromAnyCode(t *testing.T) {
 		{"SubscriptionNotActive", "The subscription '1' is past due.", "past due"},
 		{"SubscriptionDeleted", "The subscription '1' was deleted.", "use another subscription"},
 		{"SomeNewCode", "Subscription '1' is disabled.", "reactivate"},
-		{"SomeNewCode", "The storage account is disabled.", "aztoken does not know the code SomeNewCode"},
+		{"SomeNewCode", "The storage account is disabled.", "code SomeNewCode is not in aztoken's table"},
 	}
 	for _, tt := range tests {
 		e := &ARMError{Status: 409, Code: tt.code, Message: tt.message}
