@@ -45,7 +45,9 @@ var entraTable = []entraFix{
 	{700016, "application not found in the directory", "Check the client ID (App registrations › Overview › Application (client) ID) and that the tenant is the one the app lives in; a multi-tenant app needs an administrator's consent in this tenant first.", []Field{FieldClientID, FieldTenant}},
 	{7000229, "app has no service principal in this tenant", "The app has no service principal (enterprise application) in this tenant: an administrator must consent to the app here or create one (az ad sp create --id <client ID>); or use the tenant the app is registered in.", []Field{FieldTenant, FieldClientID}},
 	{7000112, "application disabled", fixDisabledApp, []Field{FieldClientID}},
-	{70001, "application disabled", fixDisabledApp, []Field{FieldClientID}},
+	// 70001 meant "not found in the directory" in older answers and
+	// "disabled" in today's list.
+	{70001, "application disabled or not found", "Entra refused the app: check the client ID and that the app's service principal exists in this tenant and is enabled (Enterprise applications › the app › Properties).", []Field{FieldClientID, FieldTenant}},
 	{700025, "public client sent a credential", "Entra treats this app as a public client, which may not send a secret or certificate: under App registrations › Authentication set Allow public client flows to No, or use a confidential app registration.", []Field{FieldClientID}},
 	// The tenant and the cloud.
 	{90002, "tenant not found", "Check the tenant ID (App registrations › Overview › Directory (tenant) ID) and that the profile uses the tenant's cloud.", []Field{FieldTenant, FieldCloud}},

@@ -41,6 +41,9 @@ func (e *EntraError) hint() (entraFix, bool) {
 		return entraFix{fix: "Entra did not accept the client assertion's audience: check the authority host and tenant, which make up the token endpoint.", fields: []Field{FieldCloud, FieldTenant}}, true
 	case strings.Contains(msg, "Client assertion contains an invalid signature"):
 		return entraFixFor(700027)
+	case strings.Contains(msg, "was not found in the directory"):
+		// 700016's words, also under the older 70001.
+		return entraFixFor(700016)
 	}
 	return entraFix{}, false
 }

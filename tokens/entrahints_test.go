@@ -31,6 +31,8 @@ func TestHintsReadEntrasMessage(t *testing.T) {
 			fixText(500011)},
 		{"700027 registered key expired", "login.microsoftonline.com", "AADSTS700027: Client assertion contains an invalid signature. [Reason - The key used is expired., Thumbprint of key used by client: 'AB']",
 			"has expired"},
+		{"70001 in its older words", "login.microsoftonline.com", "AADSTS70001: Application with identifier '11111111-2222-3333-4444-555555555555' was not found in the directory 'contoso.onmicrosoft.com'.",
+			fixText(700016)},
 		{"700023 audience", "login.microsoftonline.com", "AADSTS700023: Client assertion audience claim does not match Realm issuer.",
 			"audience"},
 		{"legacy 70002/50012 audience", "login.microsoftonline.com", "AADSTS70002: Error validating credentials. AADSTS50012: Client assertion audience claim does not match Realm issuer.",
