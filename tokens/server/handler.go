@@ -34,7 +34,7 @@ func (s *Server) answer(h http.Header, r *http.Request) reply {
 	if origin != "" {
 		if !s.origins[strings.ToLower(origin)] {
 			return refuse(http.StatusForbidden, "origin_not_allowed",
-				"web pages from "+origin+" may not ask for tokens; list the origin to allow it")
+				"web pages from "+safe(origin)+" may not ask for tokens; list the origin to allow it")
 		}
 		if r.URL.Path == TokenPath {
 			allowCORS(h, origin)
