@@ -80,7 +80,8 @@ package-windows: $(FYNE)
 	@echo "dist/aztoken.exe"
 
 # Speed next to references measured in the same run, into bench/results.txt:
-# about 15 minutes, 10 of them a memory soak (BENCH_SOAK=60 for a quick run).
+# about 20 minutes, 10 of them a memory soak (BENCH_SOAK=60 for a quick run)
+# and 4 the soak under faults (make soak).
 bench: setup-test
 	scripts/bench.sh
 

@@ -6,7 +6,9 @@
 #
 #   serve  10,000 requests through `aztoken serve` over 60 s, up to 64 at
 #          once, for two resources; the server's memory and open files at
-#          the start, middle and end (bench/soak serve)
+#          the start, middle and end; then 1,000 idle connections held open
+#          against it, which must cost it no more than its cap of files
+#          (bench/soak serve)
 #   CLI    1,000 runs of `aztoken token`, 4 at once (bench/soak cli)
 #
 # Each phase prints the failures grouped by why, the slowest request and

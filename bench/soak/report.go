@@ -22,8 +22,8 @@ type outcome struct {
 }
 
 // varying are the parts of a message that differ between alike failures:
-// IDs, times, counts and ports.
-var varying = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f-]{27}|[0-9]+(\.[0-9]+)?`)
+// IDs, addresses, times and long numbers; a status code stays.
+var varying = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f-]{27}|[0-9.]+:[0-9]+|[0-9]{4,}|[0-9]+\.[0-9]+`)
 
 func normalise(s string) string {
 	s = varying.ReplaceAllString(s, "#")

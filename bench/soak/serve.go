@@ -34,6 +34,7 @@ func soakServe(args []string) (failed bool) {
 	requests := fs.Int("requests", 10_000, "how many requests")
 	seconds := fs.Float64("seconds", 60, "how long to spread them over")
 	workers := fs.Int("workers", 64, "how many requests may be open at once")
+	idle := fs.Int("idle", 1000, "how many idle connections to hold open after the requests")
 	var resources resourceList
 	fs.Var(&resources, "resource", "a resource to ask for; repeatable")
 	fs.Parse(args)
@@ -117,13 +118,16 @@ func soakServe(args []string) (failed bool) {
 			unexpected++
 		}
 	}
-	after := ask(*requests)
 	failed = verdict(hung == 0, "no request hung: every one was answered within %v (%d were not)", requestDeadline, hung)
 	failed = verdict(unexpected == 0, "every failure is a 5xx naming the token service's fault (%d other)", unexpected) || failed
 	failed = verdict(failures*10 <= *requests, "at least 90%% of requests got a token despite the faults (%d failed)", failures) || failed
 	failed = verdict(end.files <= start.files+2, "open files back to the start's once the clients hung up (%d → %d)", start.files, end.files) || failed
 	growth := end.rssKiB - middle.rssKiB
 	failed = verdict(growth <= 10*1024, "memory flat in the second half: %+.1f MiB from middle to end (at most +10)", float64(growth)/1024) || failed
+	if *idle > 0 {
+		failed = holdIdle(endpoint, header, *idle, *pid, end) || failed
+	}
+	after := ask(*requests)
 	failed = verdict(after.ok, "serve still hands out tokens after the soak (%s)", after.how) || failed
 	return failed
 }
