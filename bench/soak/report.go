@@ -59,7 +59,9 @@ func summary(what string, all []outcome) (failures int) {
 	for k := range groups {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return groups[keys[i]] > groups[keys[j]] || groups[keys[i]] == groups[keys[j]] && keys[i] < keys[j] })
+	sort.Slice(keys, func(i, j int) bool {
+		return groups[keys[i]] > groups[keys[j]] || groups[keys[i]] == groups[keys[j]] && keys[i] < keys[j]
+	})
 	for _, k := range keys {
 		fmt.Printf("  %5d × %s\n", groups[k], k)
 	}
