@@ -19,7 +19,7 @@
 #
 # SOAK_REQUESTS, SOAK_SECONDS, SOAK_FETCHES and SOAK_FAULT_RATE change the
 # figures, e.g. SOAK_REQUESTS=1000 SOAK_SECONDS=10 SOAK_FETCHES=100 for a
-# quick run.
+# quick run (whose small samples may miss the 90 % success lines by chance).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=en_US.UTF-8
@@ -80,6 +80,7 @@ for try in 1 2 3 4 5; do
 	fi
 	kill "$serve" 2>/dev/null || true
 	wait "$serve" 2>/dev/null || true
+	started=("$azure") # a process waited for is not the cleanup's business
 	echo "soak: serve did not start (try $try): $(tail -1 "$work/serve.log")"
 	serve=
 done
@@ -101,6 +102,7 @@ if kill -0 "$serve" 2>/dev/null; then
 else
 	code=0
 	wait "$serve" || code=$?
+	started=("$azure")
 	logged=$(grep -c ' GET /msi/token ' "$work/serve.log" || true)
 	ok=true
 	grep -q '^Stopped\.$' "$work/serve.log" && [[ $code == 0 && ! -e $work/serve.env ]] || ok=false
@@ -118,6 +120,7 @@ echo "== CLI: $fetches runs of aztoken token --env"
 
 kill "$azure"
 wait "$azure" 2>/dev/null || true
+started=()
 echo
 tail -1 "$work/azure.log"
 echo
