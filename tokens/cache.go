@@ -106,11 +106,9 @@ func (c *Cache) Token(ctx context.Context, key CacheKey, r Request) (Token, erro
 	}
 }
 
-// fresh reports whether tok may still be handed out. A token that lives
-// less than twice the margin (a short-lived test token) is kept for half its
-// life instead, so it is not fetched again on every call. Callers hold mu.
+// fresh reports whether tok may still be handed out. Callers hold mu.
 func (c *Cache) fresh(tok Token) bool {
-	return tok.Remaining(c.now()) > min(c.margin, tok.Lifetime()/2)
+	return tok.Fresh(c.now(), c.margin)
 }
 
 // Refresh fetches a new token for key even when the cached one is fresh.

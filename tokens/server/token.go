@@ -24,7 +24,7 @@ func (s *Server) token(r *http.Request, resource string, body func(tokenAnswer) 
 	target := find(s.allowed, resource)
 	if target == nil {
 		return refuse(http.StatusForbidden, "resource_not_allowed",
-			"resource "+resource+" is not on this server's allow-list ("+s.allowedNames()+"); allow it when starting the server")
+			"resource "+safe(resource)+" is not on this server's allow-list ("+s.allowedNames()+"); allow it when starting the server")
 	}
 	req := s.cfg.Request
 	req.Target = *target

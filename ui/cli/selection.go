@@ -9,6 +9,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/sharedcache"
 )
 
 // selection is how a command names the profile it uses: -p NAME, or --env
@@ -16,6 +17,8 @@ import (
 type selection struct {
 	name    string
 	fromEnv bool
+	// fresh skips the shared token cache: a new token from Entra ID.
+	fresh bool
 	// maxRetryAfter bounds the waits Azure may ask for, and timeout the
 	// time without an answer, for the scripts that would rather wait
 	// longer or shorter than the defaults.
@@ -28,6 +31,11 @@ func (s *selection) register(fs *flag.FlagSet) {
 	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH and _PASSWORD) and AZURE_AUTHORITY_HOST instead of a profile")
 	fs.DurationVar(&s.maxRetryAfter, "max-retry-after", tokens.DefaultMaxRetryAfter, "the longest `wait` Azure's Retry-After may ask for, over all retries; beyond it aztoken stops and says when to try again")
 	fs.DurationVar(&s.timeout, "timeout", tokens.DefaultTimeout, "how long a request may go without an answer, over all its attempts")
+}
+
+// registerFresh adds --fresh to a command that prints or uses a token.
+func (s *selection) registerFresh(fs *flag.FlagSet) {
+	fs.BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
 }
 
 // resolve finds the profile and its credential.
@@ -48,11 +56,17 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	if err != nil {
 		return profiles.Profile{}, nil, err
 	}
+	cred, err := loadCredential(ctx, env, p)
+	return p, cred, err
+}
+
+// loadCredential reads a stored profile's secret or certificate.
+func loadCredential(ctx context.Context, env *Env, p profiles.Profile) (tokens.Credential, error) {
 	cred, err := p.LoadCredential(ctx, env.Secrets)
 	if errors.Is(err, profiles.ErrSecretNotFound) {
-		return p, nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
+		return nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
 	}
-	return p, cred, err
+	return cred, err
 }
 
 // findProfile looks a profile up by name (or ID) in the store.
@@ -114,14 +128,50 @@ func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 	return p, tokens.CertificateCredential{Certificate: cert}, nil
 }
 
-// fetch gets a token for the selected profile.
+// fetch gets a token for the selected profile: from the shared cache
+// while a fresh one is there (unless --fresh), else from Entra ID, keeping
+// it for the next call. When Entra fails while the cached token is still
+// valid, inside its refresh margin, that token is used and the failure is
+// a warning on stderr: a hiccup must not break a script that has a token.
+// Tokens for --env are never cached: there is no profile to key them by.
 func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, tokens.Token, error) {
-	p, cred, err := s.resolve(ctx, env)
+	if s.fromEnv || s.name == "" || env.Tokens == nil {
+		p, cred, err := s.resolve(ctx, env)
+		if err != nil {
+			return p, tokens.Token{}, err
+		}
+		tok, err := env.Client.Token(ctx, p.Request(cred))
+		return p, tok, err
+	}
+	p, err := findProfile(env, s.name)
 	if err != nil {
 		return p, tokens.Token{}, err
 	}
-	tok, err := env.Client.Token(ctx, p.Request(cred))
-	return p, tok, err
+	key := sharedcache.Key{Profile: string(p.ID), Identity: p.TokenIdentity()}
+	now := env.Client.Now()
+	cached, hit := env.Tokens.Get(ctx, key)
+	if hit && !s.fresh && cached.Fresh(now, tokens.DefaultMargin) {
+		return p, cached, nil
+	}
+	tok, err := s.fetchFor(ctx, env, p)
+	if err != nil {
+		if hit && !s.fresh && !cached.Expired(now) {
+			fmt.Fprintf(env.Stderr, "aztoken: warning: could not refresh the token for %s, so this is the cached one, valid for %s more: %v\n",
+				p.Name, cached.Remaining(now).Round(time.Second), err)
+			return p, cached, nil
+		}
+		return p, tok, err
+	}
+	_ = env.Tokens.Put(ctx, key, tok) // the cache only saves time; a failure costs the next call a fetch
+	return p, tok, nil
+}
+
+func (s selection) fetchFor(ctx context.Context, env *Env, p profiles.Profile) (tokens.Token, error) {
+	cred, err := loadCredential(ctx, env, p)
+	if err != nil {
+		return tokens.Token{}, err
+	}
+	return env.Client.Token(ctx, p.Request(cred))
 }
 
 // subscriptionFor is the subscription a command works on: the one given
