@@ -17,9 +17,10 @@ var ErrNotLoopback = errors.New("aztoken serves tokens on 127.0.0.1 only, so tha
 
 // Config is what a server serves and to whom.
 type Config struct {
-	// Profile keys the profile's tokens in Cache: the same string the
-	// window uses (the profile's ID), so both share one token.
-	Profile string
+	// Profile and Identity key the profile's tokens in Cache as
+	// profiles.Profile.CacheKey does, so that serve, the window and the
+	// command line share one token.
+	Profile, Identity string
 	// Request is the profile's token request, credential included. Its
 	// Target is the resource served by default, and its ClientID is the
 	// client_id the managed-identity answer names.

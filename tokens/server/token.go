@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -28,7 +29,14 @@ func (s *Server) token(r *http.Request, resource string, body func(tokenAnswer) 
 	}
 	req := s.cfg.Request
 	req.Target = *target
-	tok, err := s.cfg.Cache.Token(r.Context(), tokens.CacheKey{Profile: s.cfg.Profile, Target: *target}, req)
+	tok, err := s.cfg.Cache.Token(r.Context(), tokens.CacheKey{Profile: s.cfg.Profile, Target: *target, Identity: s.cfg.Identity}, req)
+	var soft *tokens.RefreshError
+	if errors.As(err, &soft) {
+		// The app gets the token, still valid; the log says the refresh
+		// failed, where the user running serve looks.
+		return reply{status: http.StatusOK, body: body(tokenAnswer{soft.Token}),
+			problem: "served the cached token: " + soft.Err.Error()}
+	}
 	if err != nil {
 		return tokenFailed(err)
 	}

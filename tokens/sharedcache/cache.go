@@ -57,16 +57,6 @@ func DefaultDir() (string, error) {
 	return filepath.Join(dir, "aztoken", "tokens"), nil
 }
 
-// Key names one cached token: the profile it belongs to and everything
-// that decides which token Entra would issue (tenant, app, cloud,
-// credential, target), so that a changed profile misses rather than gets
-// an old token.
-type Key struct {
-	Profile string
-	// Identity is the rest, in any stable encoding the caller likes.
-	Identity string
-}
-
 // ready loads the key once. Errors leave the cache off for this process.
 func (c *Cache) ready(ctx context.Context) bool {
 	c.once.Do(func() {
@@ -83,21 +73,25 @@ func (c *Cache) ready(ctx context.Context) bool {
 		}
 		m := hmac.New(sha256.New, key)
 		m.Write([]byte("aztoken token cache file names"))
-		c.mac = m.Sum(nil)
+		c.mac = m.Sum(nil) // not the sealing key itself: one key, one use
 	})
 	return c.aead != nil
 }
 
-// name is the file an entry lives in: a digest of its profile, so Drop
-// can find all of a profile's entries, and a digest of the whole key.
-func (c *Cache) name(k Key) string {
-	return c.digest("profile\x00"+k.Profile) + "-" + c.digest("entry\x00"+k.Profile+"\x00"+k.Identity)
+// name is the file an entry lives in: a digest of its profile, so Forget
+// can find all of a profile's entries without the key (and without the
+// keyring, which may wait on an unlock prompt), then a keyed digest of the
+// whole key. Profile IDs are random, so the first says nothing; the second
+// hides the tenant, app and API a token is for.
+func (c *Cache) name(k tokens.CacheKey) string {
+	m := hmac.New(sha256.New, c.mac)
+	m.Write([]byte(k.Profile + "\x00" + k.Identity + "\x00" + k.Target.String()))
+	return profilePrefix(k.Profile) + hex.EncodeToString(m.Sum(nil)[:12])
 }
 
-func (c *Cache) digest(s string) string {
-	m := hmac.New(sha256.New, c.mac)
-	m.Write([]byte(s))
-	return hex.EncodeToString(m.Sum(nil)[:12])
+func profilePrefix(profile string) string {
+	sum := sha256.Sum256([]byte("aztoken token cache profile\x00" + profile))
+	return hex.EncodeToString(sum[:12]) + "-"
 }
 
 // entry is what a file holds once opened.
@@ -115,7 +109,7 @@ type entry struct {
 
 // Get returns the cached token for k if there is one that has not
 // expired; the caller decides whether it is fresh enough.
-func (c *Cache) Get(ctx context.Context, k Key) (tokens.Token, bool) {
+func (c *Cache) Get(ctx context.Context, k tokens.CacheKey) (tokens.Token, bool) {
 	if !c.ready(ctx) {
 		return tokens.Token{}, false
 	}
@@ -126,7 +120,7 @@ func (c *Cache) Get(ctx context.Context, k Key) (tokens.Token, bool) {
 		return tokens.Token{}, false
 	}
 	e, ok := c.open(name, sealed)
-	if !ok || e.Profile != k.Profile || e.Identity != k.Identity {
+	if !ok || e.Profile != k.Profile || e.Identity != k.Identity || e.token().Target != k.Target {
 		os.Remove(path)
 		return tokens.Token{}, false
 	}
@@ -139,7 +133,7 @@ func (c *Cache) Get(ctx context.Context, k Key) (tokens.Token, bool) {
 }
 
 // Put stores tok for k, replacing what was there.
-func (c *Cache) Put(ctx context.Context, k Key, tok tokens.Token) error {
+func (c *Cache) Put(ctx context.Context, k tokens.CacheKey, tok tokens.Token) error {
 	if !c.ready(ctx) {
 		return errOff
 	}
@@ -190,13 +184,11 @@ func (e entry) token() tokens.Token {
 		NotBefore: e.NotBefore, ExpiresOn: e.ExpiresOn, ObtainedAt: e.ObtainedAt}
 }
 
-// Drop removes every token of a profile: its credential or settings
-// changed, or it was removed.
-func (c *Cache) Drop(ctx context.Context, profile string) error {
-	if !c.ready(ctx) {
-		return nil
-	}
-	prefix := c.digest("profile\x00"+profile) + "-"
+// Forget removes every token of a profile: its credential or settings
+// changed, or it was removed. It needs no key, so it never waits for the
+// keyring.
+func (c *Cache) Forget(_ context.Context, profile string) error {
+	prefix := profilePrefix(profile)
 	return c.removeWhere(func(name string) bool { return strings.HasPrefix(name, prefix) })
 }
 
@@ -265,3 +257,6 @@ func replace(path string, data []byte) error {
 	}
 	return nil
 }
+
+// Cache is the shelf tokens.Cache shares tokens through.
+var _ tokens.Shelf = (*Cache)(nil)

@@ -27,7 +27,7 @@ func sample(pad int) tokens.Token {
 	}
 }
 
-var dev = Key{Profile: "a1b2", Identity: "tenant|app|https://management.azure.com/"}
+var dev = tokens.CacheKey{Profile: "a1b2", Identity: "tenant|app", Target: tokens.ResourceTarget("https://management.azure.com/")}
 
 func newCache(t *testing.T, secrets profiles.SecretStore) (*Cache, string) {
 	t.Helper()
@@ -47,7 +47,7 @@ func TestAnotherProcessReusesTheToken(t *testing.T) {
 	if !ok || got != sample(0) {
 		t.Fatalf("Get = %v, %v; want the window's token", got, ok)
 	}
-	if _, ok := cli.Get(context.Background(), Key{Profile: dev.Profile, Identity: dev.Identity + "x"}); ok {
+	if _, ok := cli.Get(context.Background(), tokens.CacheKey{Profile: dev.Profile, Identity: dev.Identity + "x", Target: dev.Target}); ok {
 		t.Error("a changed profile got the old token")
 	}
 }
@@ -89,7 +89,7 @@ func TestTokensAtRestAreNeverPlainText(t *testing.T) {
 func TestDamagedOrForeignEntriesAreIgnoredAndRebuilt(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	other := Key{Profile: "c3d4", Identity: "tenant|other|https://graph.microsoft.com"}
+	other := tokens.CacheKey{Profile: "c3d4", Identity: "tenant|other", Target: dev.Target}
 	damage := map[string]func(t *testing.T, dir string, c *Cache){
 		"a flipped byte": func(t *testing.T, dir string, c *Cache) {
 			path := filepath.Join(dir, c.name(dev))
@@ -147,23 +147,23 @@ func TestExpiredTokensAreNeverServed(t *testing.T) {
 	}
 }
 
-func TestDropRemovesOneProfilesTokensAndClearRemovesAll(t *testing.T) {
+func TestForgetRemovesOneProfilesTokensAndClearRemovesAll(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	c, dir := newCache(t, profiles.NewMemory())
-	graph := Key{Profile: dev.Profile, Identity: "tenant|app|https://graph.microsoft.com"}
-	prod := Key{Profile: "e5f6", Identity: "tenant|prod|https://management.azure.com/"}
-	for _, k := range []Key{dev, graph, prod} {
+	graph := tokens.CacheKey{Profile: dev.Profile, Identity: dev.Identity, Target: tokens.ScopeTarget("https://graph.microsoft.com/.default")}
+	prod := tokens.CacheKey{Profile: "e5f6", Identity: "tenant|prod", Target: dev.Target}
+	for _, k := range []tokens.CacheKey{dev, graph, prod} {
 		c.Put(ctx, k, sample(0))
 	}
-	if err := c.Drop(ctx, dev.Profile); err != nil {
+	if err := c.Forget(ctx, dev.Profile); err != nil {
 		t.Fatal(err)
 	}
 	_, devOK := c.Get(ctx, dev)
 	_, graphOK := c.Get(ctx, graph)
 	_, prodOK := c.Get(ctx, prod)
 	if devOK || graphOK || !prodOK {
-		t.Errorf("after Drop: dev %v, graph %v, prod %v; want only prod", devOK, graphOK, prodOK)
+		t.Errorf("after Forget: dev %v, graph %v, prod %v; want only prod", devOK, graphOK, prodOK)
 	}
 	if err := c.Clear(); err != nil {
 		t.Fatal(err)

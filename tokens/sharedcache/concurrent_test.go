@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
 // fixedKey is the key two test processes share, as two aztoken processes
@@ -48,7 +50,7 @@ func TestTwoProcessesWritingAtOnceNeverCorruptIt(t *testing.T) {
 	}
 	raw, _ := hex.DecodeString(key)
 	c := Open(dir, fixedKey(raw), clock)
-	for _, k := range []Key{dev, {Profile: "e5f6", Identity: "prod"}} {
+	for _, k := range []tokens.CacheKey{dev, {Profile: "e5f6", Identity: "prod", Target: dev.Target}} {
 		if tok, ok := c.Get(context.Background(), k); !ok || !strings.HasPrefix(tok.AccessToken, "eyJ") {
 			t.Errorf("after both writers: %v, %v", tok, ok)
 		}
@@ -67,7 +69,7 @@ func TestWriterProcess(t *testing.T) {
 	for i := range 300 {
 		k := dev
 		if i%2 == 1 {
-			k = Key{Profile: "e5f6", Identity: "prod"}
+			k = tokens.CacheKey{Profile: "e5f6", Identity: "prod", Target: dev.Target}
 		}
 		tok := sample(i % 7)
 		tok.AccessToken += "-" + parts[2]

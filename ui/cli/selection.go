@@ -9,7 +9,6 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/tokens/sharedcache"
 )
 
 // selection is how a command names the profile it uses: -p NAME, or --env
@@ -128,14 +127,15 @@ func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 	return p, tokens.CertificateCredential{Certificate: cert}, nil
 }
 
-// fetch gets a token for the selected profile: from the shared cache
-// while a fresh one is there (unless --fresh), else from Entra ID, keeping
-// it for the next call. When Entra fails while the cached token is still
-// valid, inside its refresh margin, that token is used and the failure is
-// a warning on stderr: a hiccup must not break a script that has a token.
-// Tokens for --env are never cached: there is no profile to key them by.
+// fetch gets a token for the selected profile through the token cache
+// the window and other processes share: a fresh one from there (unless
+// --fresh), else a new one from Entra ID, left there for the next call.
+// When Entra fails while the cached token is still valid, inside its
+// refresh margin, that token is used and the failure is a warning on
+// stderr: a hiccup must not break a script that has a token. Tokens for
+// --env are never cached: there is no profile to key them by.
 func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, tokens.Token, error) {
-	if s.fromEnv || s.name == "" || env.Tokens == nil {
+	if s.fromEnv || s.name == "" {
 		p, cred, err := s.resolve(ctx, env)
 		if err != nil {
 			return p, tokens.Token{}, err
@@ -147,31 +147,26 @@ func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, token
 	if err != nil {
 		return p, tokens.Token{}, err
 	}
-	key := sharedcache.Key{Profile: string(p.ID), Identity: p.TokenIdentity()}
-	now := env.Client.Now()
-	cached, hit := env.Tokens.Get(ctx, key)
-	if hit && !s.fresh && cached.Fresh(now, tokens.DefaultMargin) {
-		return p, cached, nil
+	cache := tokens.NewCache(env.Client, env.Client.Now)
+	if env.Tokens != nil {
+		cache.WithShelf(env.Tokens)
 	}
-	tok, err := s.fetchFor(ctx, env, p)
-	if err != nil {
-		if hit && !s.fresh && !cached.Expired(now) {
-			fmt.Fprintf(env.Stderr, "aztoken: warning: could not refresh the token for %s, so this is the cached one, valid for %s more: %v\n",
-				p.Name, cached.Remaining(now).Round(time.Second), err)
-			return p, cached, nil
-		}
-		return p, tok, err
+	request := func(ctx context.Context) (tokens.Request, error) {
+		cred, err := loadCredential(ctx, env, p)
+		return p.Request(cred), err
 	}
-	_ = env.Tokens.Put(ctx, key, tok) // the cache only saves time; a failure costs the next call a fetch
-	return p, tok, nil
-}
-
-func (s selection) fetchFor(ctx context.Context, env *Env, p profiles.Profile) (tokens.Token, error) {
-	cred, err := loadCredential(ctx, env, p)
-	if err != nil {
-		return tokens.Token{}, err
+	obtain := cache.Obtain
+	if s.fresh {
+		obtain = cache.ObtainNew
 	}
-	return env.Client.Token(ctx, p.Request(cred))
+	tok, err := obtain(ctx, p.CacheKey(), request)
+	var soft *tokens.RefreshError
+	if errors.As(err, &soft) {
+		fmt.Fprintf(env.Stderr, "aztoken: warning: could not refresh the token for %s, so this is the cached one, valid for %s more: %v\n",
+			p.Name, soft.Token.Remaining(env.Client.Now()).Round(time.Second), soft.Err)
+		return p, soft.Token, nil
+	}
+	return p, tok, err
 }
 
 // subscriptionFor is the subscription a command works on: the one given

@@ -55,10 +55,15 @@ Examples:
 	if err != nil {
 		return err
 	}
+	cache := tokens.NewCache(env.Client, time.Now)
+	if env.Tokens != nil && p.ID != "" {
+		cache.WithShelf(env.Tokens)
+	}
 	cfg := server.Config{
 		Profile:        string(p.ID),
+		Identity:       p.CacheKey().Identity,
 		Request:        p.Request(cred),
-		Cache:          tokens.NewCache(env.Client, time.Now),
+		Cache:          cache,
 		Port:           *port,
 		AllowResources: resources,
 		CORSOrigins:    origins,
