@@ -39,10 +39,9 @@ func (s *selection) registerFresh(fs *flag.FlagSet) {
 
 // resolve finds the profile and its credential.
 func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tokens.Credential, error) {
-	if s.maxRetryAfter <= 0 || s.timeout <= 0 {
-		return profiles.Profile{}, nil, usageErrorf("--max-retry-after and --timeout must be positive durations such as 45s or 5m")
+	if err := s.applyLimits(env); err != nil {
+		return profiles.Profile{}, nil, err
 	}
-	env.Client.Retry.MaxRetryAfter, env.Client.Retry.Timeout = s.maxRetryAfter, s.timeout
 	switch {
 	case s.fromEnv && s.name != "":
 		return profiles.Profile{}, nil, usageErrorf("use either -p or --env, not both")
@@ -57,6 +56,16 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	}
 	cred, err := loadCredential(ctx, env, p)
 	return p, cred, err
+}
+
+// applyLimits sets the client's waits from --max-retry-after and
+// --timeout.
+func (s selection) applyLimits(env *Env) error {
+	if s.maxRetryAfter <= 0 || s.timeout <= 0 {
+		return usageErrorf("--max-retry-after and --timeout must be positive durations such as 45s or 5m")
+	}
+	env.Client.Retry.MaxRetryAfter, env.Client.Retry.Timeout = s.maxRetryAfter, s.timeout
+	return nil
 }
 
 // loadCredential reads a stored profile's secret or certificate.
@@ -142,6 +151,9 @@ func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, token
 		}
 		tok, err := env.Client.Token(ctx, p.Request(cred))
 		return p, tok, err
+	}
+	if err := s.applyLimits(env); err != nil {
+		return profiles.Profile{}, tokens.Token{}, err
 	}
 	p, err := findProfile(env, s.name)
 	if err != nil {
