@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aztoken/aztoken/tokens"
 )
@@ -20,6 +23,9 @@ type reply struct {
 	resource string
 	// problem says why a request was refused, for the log.
 	problem string
+	// retryAfter, when set, tells the app when to ask again, as Entra
+	// told aztoken: SDKs honour a Retry-After on 503.
+	retryAfter time.Duration
 }
 
 // errorBody is the shape of every refusal, the one OAuth clients and the
@@ -51,7 +57,12 @@ func tokenFailed(err error) reply {
 		// one is likely to read this.
 		return refuse(http.StatusServiceUnavailable, "cancelled", "the token request was cancelled: the app went away or the server is stopping")
 	case tokens.Unavailable(err):
-		return refuse(http.StatusServiceUnavailable, "entra_unavailable", "Entra ID could not issue a token now: "+desc)
+		r := refuse(http.StatusServiceUnavailable, "entra_unavailable", "Entra ID could not issue a token now: "+desc)
+		var wait *tokens.RetryAfterError
+		if errors.As(err, &wait) {
+			r.retryAfter = wait.Wait
+		}
+		return r
 	case tokens.TimedOut(err), errors.Is(err, context.DeadlineExceeded):
 		return refuse(http.StatusGatewayTimeout, "entra_timeout", "Entra ID did not answer in time: "+desc)
 	case errors.As(err, &entra):
@@ -69,6 +80,9 @@ func write(w http.ResponseWriter, r reply) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
+	if r.retryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(int(math.Ceil(r.retryAfter.Seconds()))))
+	}
 	if r.body == nil {
 		w.WriteHeader(r.status)
 		return

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // TestServeTellsAnOutageFromAWrongSecret: an app's operator reads the
@@ -40,5 +42,22 @@ func TestServeTellsAnOutageFromAWrongSecret(t *testing.T) {
 				t.Errorf("got %d %s, want %d %s (%s)", r.status, body.Error, tt.status, tt.code, body.Description)
 			}
 		})
+	}
+}
+
+// TestAThrottleBeyondTheCapIsPassedOnWithRetryAfter: serve does not hold
+// an app's request while Entra ID asks for a long wait; the app gets 503
+// and the wait in Retry-After, which the SDKs honour.
+func TestAThrottleBeyondTheCapIsPassedOnWithRetryAfter(t *testing.T) {
+	rg := start(t, func(cfg *Config) {
+		client := tokens.NewClient()
+		client.Retry.MaxRetryAfter = 5 * time.Second
+		client.Retry.Sleep = func(context.Context, time.Duration) error { return nil }
+		cfg.Cache = tokens.NewCache(client, time.Now)
+	})
+	rg.emu.Inject(emulator.TokenEndpoint, emulator.Throttled(30*time.Second))
+	a := rg.get(msiPath(armResource))
+	if a.status != http.StatusServiceUnavailable || a.header.Get("Retry-After") != "30" || a.body["error"] != "entra_unavailable" {
+		t.Errorf("got %d, Retry-After %q, %s; want 503 with Retry-After 30", a.status, a.header.Get("Retry-After"), a.raw)
 	}
 }

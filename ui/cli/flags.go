@@ -54,3 +54,10 @@ func noArgs(fs *flag.FlagSet) error {
 	}
 	return nil
 }
+
+// flagSet reports whether the command line gave flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

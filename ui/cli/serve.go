@@ -9,6 +9,10 @@ import (
 	"github.com/aztoken/aztoken/tokens/server"
 )
 
+// serveMaxRetryAfter is how long serve itself waits when Entra ID asks it
+// to, unless --max-retry-after says otherwise.
+const serveMaxRetryAfter = 5 * time.Second
+
 func runServe(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet("serve", "-p NAME [--port N] [--env-file PATH] [--allow-resource R]… [--cors-origin O]…",
 		`Serve a profile's tokens on 127.0.0.1 until Ctrl+C, so that an app gets
@@ -40,6 +44,11 @@ Examples:
 	fs.Var(&origins, "cors-origin", "let web pages from this `origin` (http://localhost:5173) read /token; repeatable")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if !flagSet(fs, "max-retry-after") {
+		// An app waits on each request serve holds: pass a throttle on
+		// (503 with Retry-After, which SDKs honour) rather than sit in it.
+		sel.maxRetryAfter = serveMaxRetryAfter
 	}
 	if err := noArgs(fs); err != nil {
 		return err
