@@ -193,7 +193,7 @@ func (e *profileEditor) profile() profiles.Profile {
 		file = e.cert.file.entry.Text
 	}
 	return profiles.Profile{
-		ID: e.loaded.ID, Credential: e.kindOf(), CertificateFile: file,
+		ID: e.loaded.ID, Revision: e.loaded.Revision, Credential: e.kindOf(), CertificateFile: file,
 		Name: e.name.entry.Text, Tenant: e.tenant.entry.Text, ClientID: e.clientID.entry.Text,
 		Cloud: e.cloud.Selected, AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
 		Resource: e.resource.entry.Text, Scope: e.scope.entry.Text, Subscription: e.subscription.entry.Text,
