@@ -58,11 +58,11 @@ Examples:
 	}
 	for _, c := range imp.Candidates {
 		if c.Warning != "" {
-			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", c.Profile.Name, c.Warning)
+			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", profiles.Printable(c.Profile.Name), c.Warning)
 		}
 	}
 	for _, p := range added {
-		fmt.Fprintf(env.Stderr, "Imported %s.\n", p.Name)
+		fmt.Fprintf(env.Stderr, "Imported %s.\n", profiles.Printable(p.Name))
 	}
 	fmt.Fprintf(env.Stderr, "%d of %d profile(s) imported from %s (%s).\n", len(added), len(imp.Candidates), fs.Arg(0), imp.Format)
 	return nil
