@@ -36,7 +36,7 @@ Examples:
 	if fs.NArg() != 1 {
 		return usageErrorf("profiles import: name one file")
 	}
-	data, err := readLimited(fs.Arg(0))
+	data, err := profiles.ReadImportFile(fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -95,16 +95,6 @@ func decideClashes(env *Env, clashes []profiles.Clash, policy string) (map[int]p
 		}
 	}
 	return decisions, nil
-}
-
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// ParseImport refuses anything larger; read one byte more so it can.
-	return io.ReadAll(io.LimitReader(f, profiles.MaxImportSize+1))
 }
 
 // stringList collects a repeated flag.
