@@ -200,8 +200,12 @@ func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profil
 }
 
 // writeFile writes an export with owner-only permissions, through a
-// temporary file, so a half-written export never replaces a good one.
+// temporary file, so a half-written export never replaces a good one. A
+// symbolic link at path is refused, as profiles.json's is.
 func writeFile(path string, data []byte) error {
+	if err := profiles.RefuseSymlink(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".aztoken-export-*")
 	if err != nil {
 		return err

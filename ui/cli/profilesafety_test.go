@@ -67,3 +67,27 @@ func TestAKeyringFailureSavesNoProfile(t *testing.T) {
 		t.Errorf("stored %+v", store.List())
 	}
 }
+
+func TestExportRefusesASymlinkedTarget(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	dir := t.TempDir()
+	victim := filepath.Join(dir, "bashrc")
+	if err := os.WriteFile(victim, []byte("# mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "team.json")
+	if err := os.Symlink(victim, link); err != nil {
+		t.Skip("cannot make a symbolic link here:", err)
+	}
+	code, _, stderr := w.run("", "profiles", "export", link)
+	if code == ExitOK || !strings.Contains(stderr, "is a symbolic link, and aztoken does not write through links") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced")
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "# mine\n" {
+		t.Errorf("the link's target changed: %q", data)
+	}
+}
