@@ -175,7 +175,7 @@ func chooseProfiles(store *profiles.Store, names []string) ([]profiles.Profile, 
 
 func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profile, withToken, withSecret bool) error {
 	if withSecret && p.Credential == profiles.CertificateCredential {
-		return usageErrorf("profile %s uses a certificate: it has no client secret to export, and Postman's recipe cannot sign with a certificate (use --with-token)", p.Name)
+		return usageErrorf("profile %s uses a certificate: it has no client secret to export, and Postman's recipe cannot sign with a certificate (use --with-token)", profiles.Printable(p.Name))
 	}
 	var cred tokens.Credential
 	if withToken || withSecret {
