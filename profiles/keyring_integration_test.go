@@ -98,8 +98,8 @@ func TestKeyringHelperProcess(t *testing.T) {
 func TestKeyringWithoutDBusSession(t *testing.T) {
 	realKeyring(t)
 	got := keyringHelper(t, "unix:path="+filepath.Join(t.TempDir(), "no-such-bus"))
-	want := "cannot save the secret in the keyring: no D-Bus session (aztoken must run inside a desktop session to reach the keyring)"
-	if got != want {
+	want := "cannot save the secret in the keyring: there is no D-Bus session bus to reach a keyring through"
+	if !strings.HasPrefix(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
@@ -143,8 +143,8 @@ func TestKeyringWithoutSecretService(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := keyringHelper(t, strings.TrimSpace(address))
-	want := "cannot save the secret in the keyring: no Secret Service on the session bus (install and start gnome-keyring or KeePassXC)"
-	if got != want {
+	want := "cannot save the secret in the keyring: no Secret Service answers on the session bus. Install and start one"
+	if !strings.HasPrefix(got, want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

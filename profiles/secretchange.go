@@ -104,7 +104,7 @@ func (s *Store) SaveWithSecret(ctx context.Context, p Profile, change SecretChan
 			return next, nil
 		}
 		if undo, err = change.apply(ctx, secrets, p.ID, existed); err != nil {
-			return nil, fmt.Errorf("%w; profile %s was not saved either", err, strconv.Quote(p.Name))
+			return nil, fmt.Errorf("nothing was saved for profile %s: %w", strconv.Quote(p.Name), err)
 		}
 		return next, nil
 	}, func() error {

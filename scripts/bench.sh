@@ -7,7 +7,8 @@
 #   Go benchmarks of the token engine (7 rounds, interleaved), then, in a
 #   throwaway desktop session (scripts/with-session.sh), scripts/perf.sh:
 #   the CLI next to curl, start-up, memory and idle CPU next to a bare Fyne
-#   window built with the same flags.
+#   window built with the same flags. Then the soak under faults
+#   (scripts/soak.sh).
 #
 # BENCH_SOAK=60 shortens the memory soak from its 600 s for a quick run;
 # the results file records the duration used.
@@ -97,6 +98,17 @@ note "binaries: aztoken $(calc %.1f "$(stat -c %s "$work/aztoken") / 1048576") M
 echo | tee -a "$results"
 
 scripts/with-session.sh scripts/perf.sh "$work" "$results" "$soak"
+
+# aztoken under faults (make soak, about four minutes): its figures and
+# verdicts join the results; a FAIL there does not stop the bench.
+echo "Soak under faults: scripts/soak.sh"
+soak_result=PASS
+scripts/soak.sh >"$work/soak.txt" 2>&1 || soak_result=FAIL
+{
+	echo
+	echo "Soak under faults (make soak): $soak_result"
+	grep -E '^(serve at|serve holding|[0-9]+ (requests|runs)|requests through|CLI fetches|  |PASS|FAIL|faultyazure)' "$work/soak.txt"
+} | tee -a "$results"
 
 mkdir -p bench
 cp "$results" bench/results.txt

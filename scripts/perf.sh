@@ -5,6 +5,9 @@
 #
 #   CLI       `aztoken token --format header` next to curl making the same
 #             request to bench/fakeazure (medians of 20)
+#   cache     100 sequential `aztoken token` calls against a fake Azure
+#             whose token requests take 150 ms, with the shared token cache
+#             and without it (--fresh), next to curl on loopback
 #   start-up  exec until the window is mapped, next to bench/barewindow
 #             (medians of 7, interleaved)
 #   memory    RSS after start-up and after the soak with five countdowns,
@@ -121,16 +124,17 @@ stop() {
 	forget "$1"
 }
 
-# token_requests: how many token requests have reached the fake Azure.
+# token_requests [PID LOG]: how many token requests have reached the fake
+# Azure (by default the first one), from its own count.
 token_requests() {
-	local before
-	before=$(grep -c 'token requests' "$bin/fakeazure.log" || true)
-	kill -USR1 "$fake"
+	local before pid=${1:-$fake} log=${2:-$bin/fakeazure.log}
+	before=$(grep -c 'token requests' "$log" || true)
+	kill -USR1 "$pid"
 	for ((i = 0; i < 50; i++)); do
-		(($(grep -c 'token requests' "$bin/fakeazure.log" || true) > before)) && break
+		(($(grep -c 'token requests' "$log" || true) > before)) && break
 		sleep 0.02
 	done
-	awk '/token requests/ {n = $2} END {print n + 0}' "$bin/fakeazure.log"
+	awk '/token requests/ {n = $2} END {print n + 0}' "$log"
 }
 
 # registered_items: how many tray items have registered with the host.
@@ -169,8 +173,9 @@ started+=("$!")
 wait_for "$bin/trayhost.out" ready
 
 add_profile() {
+	local at=${2:-$url}
 	if ! printf '%s\n' "$secret" | "$bin/aztoken" profiles add --name "$1" --tenant "$tenant" --client-id "$app" \
-		--cloud custom --authority-host "$url" --arm-endpoint "$url" --resource "$resource" --secret-stdin \
+		--cloud custom --authority-host "$at" --arm-endpoint "$at" --resource "$resource" --secret-stdin \
 		>"$bin/add.log" 2>&1; then
 		cat "$bin/add.log" >&2
 		return 1
@@ -224,7 +229,45 @@ row "aztoken token --format header vs curl" "$(ms "$cli") ms" "$(ms "$curl") ms"
 	"<= 1.5x" "$(verdict "$cli / $curl <= 1.5")"
 note "where the time goes: aztoken token --env (secret from the environment, no keyring) $(ms "$(median <"$bin/cli-env.us")") ms;" \
 	"aztoken version (start and exit) $(ms "$(median <"$bin/cli-version.us")") ms"
-note "$cli_requests token requests reached the fake Azure for $((3 * cli_runs)) token runs (no cache between processes)"
+note "$cli_requests token requests reached the fake Azure for $((2 * cli_runs)) token runs (the shared cache served" \
+	"the profile's; every --env run asks, as --env tokens are not cached)"
+echo | tee -a "$results"
+
+### The shared token cache against an Entra ID 150 ms away
+: >"$bin/slowazure.url"
+FAKEAZURE_TOKEN_LATENCY=150ms "$bin/fakeazure" >"$bin/slowazure.url" 2>"$bin/slowazure.log" &
+slow=$!
+started+=("$slow")
+wait_for "$bin/slowazure.url" '^http'
+add_profile slow "$(head -1 "$bin/slowazure.url")"
+cache_runs=${BENCH_CACHE_RUNS:-100}
+echo "Cache: $cache_runs sequential calls with the shared cache, then $cache_runs with --fresh, then curl"
+before=$(token_requests "$slow" "$bin/slowazure.log")
+for ((i = 0; i < cache_runs; i++)); do
+	t0=${EPOCHREALTIME/./}
+	"$bin/aztoken" token -p slow --format header >/dev/null
+	echo $((${EPOCHREALTIME/./} - t0)) >>"$bin/cached.us"
+done
+cached_requests=$(($(token_requests "$slow" "$bin/slowazure.log") - before))
+before=$(token_requests "$slow" "$bin/slowazure.log")
+for ((i = 0; i < cache_runs; i++)); do
+	t0=${EPOCHREALTIME/./}
+	"$bin/aztoken" token -p slow --format header --fresh >/dev/null
+	echo $((${EPOCHREALTIME/./} - t0)) >>"$bin/uncached.us"
+	t1=${EPOCHREALTIME/./}
+	curl_token >/dev/null
+	echo $((${EPOCHREALTIME/./} - t1)) >>"$bin/curl-loopback.us"
+done
+uncached_requests=$(($(token_requests "$slow" "$bin/slowazure.log") - before))
+cached=$(median <"$bin/cached.us")
+loopback=$(median <"$bin/curl-loopback.us")
+echo "Shared token cache, Entra ID 150 ms away (median of $cache_runs)" | tee -a "$results"
+header
+row "token requests for $cache_runs cached calls" "$cached_requests" "$uncached_requests" "-" "<= 1" "$(verdict "$cached_requests <= 1")"
+row "cached aztoken token vs loopback curl" "$(ms "$cached") ms" "$(ms "$loopback") ms" "$(calc %.2f "$cached / $loopback")x" \
+	"<= 1.5x" "$(verdict "$cached / $loopback <= 1.5")"
+row "the same calls with --fresh (no cache)" "$(ms "$(median <"$bin/uncached.us")") ms" "-" "-" "report" "-"
+note "reference column of the first row: token requests of the $cache_runs --fresh calls; curl asks the fake Azure without latency"
 echo | tee -a "$results"
 
 ### Start-up: exec until mapped

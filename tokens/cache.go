@@ -16,18 +16,54 @@ type Fetcher interface {
 	Token(ctx context.Context, r Request) (Token, error)
 }
 
-// CacheKey identifies a cached token: whose it is and what it is for.
+// CacheKey identifies a cached token: whose it is, what it is for, and
+// everything else that decides which token Entra issues (Identity, such
+// as profiles.Profile.TokenIdentity), so that a token kept by another
+// process for an older version of the profile is never taken for its own.
 type CacheKey struct {
-	Profile string
-	Target  Target
+	Profile  string
+	Target   Target
+	Identity string
 }
 
-// Cache keeps tokens in memory, reusing one while more than Margin of it
-// remains, and makes a single request when many callers want the same
-// token at once (the window, the tray and a countdown's auto-refresh).
+// Shelf keeps tokens beyond this process, for the others to reuse;
+// sharedcache.Cache is one. It is best-effort: a Get that cannot read is a
+// miss, and the cache ignores what Put and Forget report.
+type Shelf interface {
+	Get(ctx context.Context, key CacheKey) (Token, bool)
+	Put(ctx context.Context, key CacheKey, tok Token) error
+	// Forget drops every token of a profile.
+	Forget(ctx context.Context, profile string) error
+}
+
+// RequestFunc builds a token request when one is needed: a cache hit
+// never reads the keyring for the secret.
+type RequestFunc func(ctx context.Context) (Request, error)
+
+// RefreshError is what a cache answers when a token needed refreshing,
+// the refresh failed, and the cached token is still valid: the token
+// comes back with it, for the caller to use while telling the user.
+type RefreshError struct {
+	// Token is the cached token, valid until Token.ExpiresOn.
+	Token Token
+	Err   error
+}
+
+func (e *RefreshError) Error() string {
+	return "the token could not be refreshed; the cached one is still valid: " + e.Err.Error()
+}
+
+func (e *RefreshError) Unwrap() error { return e.Err }
+
+// Cache keeps tokens in memory, and on a Shelf when it has one, reusing
+// one while more than Margin of it remains. It makes a single request when
+// many callers want the same token at once (the window, the tray and a
+// countdown's auto-refresh), and fails soft: a refresh that fails while
+// the cached token is still valid answers a *RefreshError carrying it.
 type Cache struct {
 	fetcher Fetcher
 	now     func() time.Time
+	shelf   Shelf
 
 	mu       sync.Mutex
 	margin   time.Duration
@@ -58,6 +94,12 @@ func NewCache(f Fetcher, now func() time.Time) *Cache {
 	}
 }
 
+// WithShelf makes the cache share its tokens through s, and returns it.
+func (c *Cache) WithShelf(s Shelf) *Cache {
+	c.shelf = s
+	return c
+}
+
 // SetMargin changes how early tokens are refreshed.
 func (c *Cache) SetMargin(d time.Duration) {
 	c.mu.Lock()
@@ -75,6 +117,31 @@ func (c *Cache) Margin() time.Duration {
 // Token returns the cached token for key while more than the margin of it
 // remains, and otherwise fetches one with r.
 func (c *Cache) Token(ctx context.Context, key CacheKey, r Request) (Token, error) {
+	return c.Obtain(ctx, key, fixed(r))
+}
+
+// Refresh fetches a new token for key even when a cached one is fresh,
+// here or on the shelf; it does not fail soft.
+func (c *Cache) Refresh(ctx context.Context, key CacheKey, r Request) (Token, error) {
+	return c.ObtainNew(ctx, key, fixed(r))
+}
+
+func fixed(r Request) RequestFunc {
+	return func(context.Context) (Request, error) { return r, nil }
+}
+
+// Obtain is Token with the request built only when a fetch is needed.
+func (c *Cache) Obtain(ctx context.Context, key CacheKey, req RequestFunc) (Token, error) {
+	return c.obtain(ctx, key, req, false)
+}
+
+// ObtainNew is Refresh with the request built only when it is needed.
+func (c *Cache) ObtainNew(ctx context.Context, key CacheKey, req RequestFunc) (Token, error) {
+	c.Forget(key)
+	return c.obtain(ctx, key, req, true)
+}
+
+func (c *Cache) obtain(ctx context.Context, key CacheKey, req RequestFunc, force bool) (Token, error) {
 	for {
 		c.mu.Lock()
 		if tok, ok := c.tokens[key]; ok && c.fresh(tok) {
@@ -89,7 +156,7 @@ func (c *Cache) Token(ctx context.Context, key CacheKey, r Request) (Token, erro
 		c.mu.Unlock()
 
 		if !waiting {
-			c.fly(ctx, key, r, f)
+			c.fly(ctx, key, req, f, force)
 		}
 		select {
 		case <-ctx.Done():
@@ -106,25 +173,57 @@ func (c *Cache) Token(ctx context.Context, key CacheKey, r Request) (Token, erro
 	}
 }
 
-// fresh reports whether tok may still be handed out. A token that lives
-// less than twice the margin (a short-lived test token) is kept for half its
-// life instead, so it is not fetched again on every call. Callers hold mu.
+// fresh reports whether tok may still be handed out. Callers hold mu.
 func (c *Cache) fresh(tok Token) bool {
-	return tok.Remaining(c.now()) > min(c.margin, tok.Lifetime()/2)
+	return tok.Fresh(c.now(), c.margin)
 }
 
-// Refresh fetches a new token for key even when the cached one is fresh.
-func (c *Cache) Refresh(ctx context.Context, key CacheKey, r Request) (Token, error) {
-	c.Forget(key)
-	return c.Token(ctx, key, r)
-}
-
-// fly runs one fetch and publishes its result to every waiter.
-func (c *Cache) fly(ctx context.Context, key CacheKey, r Request, f *flight) {
-	f.tok, f.err = c.fetcher.Token(ctx, r)
+// fly finds or fetches one token and publishes it to every waiter: the
+// shelf's when another process left a fresh one there (unless forced),
+// else a new one, which goes on the shelf; the cached one, with a
+// *RefreshError, when the fetch fails before it expires.
+func (c *Cache) fly(ctx context.Context, key CacheKey, req RequestFunc, f *flight, force bool) {
 	c.mu.Lock()
-	if f.err == nil && !f.stale {
-		c.tokens[key] = f.tok
+	prev, hasPrev := c.tokens[key]
+	c.mu.Unlock()
+	if c.shelf != nil && !force {
+		if tok, ok := c.shelf.Get(ctx, key); ok {
+			c.mu.Lock()
+			fresh := c.fresh(tok)
+			c.mu.Unlock()
+			if fresh {
+				c.land(key, f, tok, nil)
+				return
+			}
+			if !hasPrev || tok.ExpiresOn.After(prev.ExpiresOn) {
+				prev, hasPrev = tok, true
+			}
+		}
+	}
+	tok, err := c.fetch(ctx, req)
+	switch {
+	case err == nil && c.shelf != nil:
+		_ = c.shelf.Put(ctx, key, tok)
+	case err != nil && hasPrev && !force && !prev.Expired(c.now()) && ctx.Err() == nil:
+		tok, err = prev, &RefreshError{Token: prev, Err: err}
+	}
+	c.land(key, f, tok, err)
+}
+
+func (c *Cache) fetch(ctx context.Context, req RequestFunc) (Token, error) {
+	r, err := req(ctx)
+	if err != nil {
+		return Token{}, err
+	}
+	return c.fetcher.Token(ctx, r)
+}
+
+// land publishes a flight's result, keeping a new token in memory.
+func (c *Cache) land(key CacheKey, f *flight, tok Token, err error) {
+	f.tok, f.err = tok, err
+	c.mu.Lock()
+	if err == nil && !f.stale {
+		c.tokens[key] = tok
 	}
 	if c.inflight[key] == f {
 		delete(c.inflight, key)
@@ -142,15 +241,17 @@ func (c *Cache) Peek(key CacheKey) (Token, bool) {
 	return tok, ok
 }
 
-// Forget drops the cached token for key, for example after the profile's
-// credential changed; a fetch already under way is not cached either.
+// Forget drops the cached token for key from memory, for example before
+// a forced refresh; a fetch already under way is not cached either.
 func (c *Cache) Forget(key CacheKey) {
 	c.mu.Lock()
 	c.drop(key)
 	c.mu.Unlock()
 }
 
-// ForgetProfile drops every token of a profile, and any being fetched.
+// ForgetProfile drops every token of a profile, and any being fetched,
+// here and on the shelf: its credential or settings changed, or it is
+// gone.
 func (c *Cache) ForgetProfile(profile string) {
 	c.mu.Lock()
 	for k := range c.tokens {
@@ -164,6 +265,9 @@ func (c *Cache) ForgetProfile(profile string) {
 		}
 	}
 	c.mu.Unlock()
+	if c.shelf != nil {
+		_ = c.shelf.Forget(context.Background(), profile)
+	}
 }
 
 // drop forgets key's token and detaches its fetch, so the next caller

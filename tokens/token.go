@@ -26,6 +26,14 @@ func (t Token) Remaining(now time.Time) time.Duration {
 // Lifetime is the span from receipt to expiry, the whole of a countdown.
 func (t Token) Lifetime() time.Duration { return t.ExpiresOn.Sub(t.ObtainedAt) }
 
+// Fresh reports whether a cache may still hand the token out at now:
+// more than margin of it remains. A token that lives less than twice the
+// margin (a short-lived test token) is kept for half its life instead, so
+// it is not fetched again on every call.
+func (t Token) Fresh(now time.Time, margin time.Duration) bool {
+	return t.Remaining(now) > min(margin, t.Lifetime()/2)
+}
+
 // Expired reports whether the token is no longer valid at now.
 func (t Token) Expired(now time.Time) bool { return !now.Before(t.ExpiresOn) }
 

@@ -7,7 +7,9 @@
 // stdout and serves until SIGTERM or SIGINT. On SIGUSR1, and when it
 // stops, it reports on stderr how many token requests reached it, so a
 // script can check that the window it drove really fetched its tokens and
-// whether a command used the network at all.
+// whether a command used the network at all. FAKEAZURE_TOKEN_LATENCY (a
+// Go duration such as 150ms) delays every token request by that much, as
+// a real Entra ID round trip would.
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
@@ -27,6 +30,14 @@ func main() {
 		os.Exit(1)
 	}
 	defer srv.Close()
+	if d, err := time.ParseDuration(os.Getenv("FAKEAZURE_TOKEN_LATENCY")); err == nil {
+		// One fault a request: enough for any benchmark run.
+		latency := make([]emulator.Fault, 100000)
+		for i := range latency {
+			latency[i] = emulator.Latency(d)
+		}
+		srv.Inject(emulator.TokenEndpoint, latency...)
+	}
 	fmt.Println(srv.URL())
 	report := func() {
 		fmt.Fprintf(os.Stderr, "fakeazure: %d token requests\n", srv.Requests(emulator.TokenEndpoint))

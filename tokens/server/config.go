@@ -17,9 +17,10 @@ var ErrNotLoopback = errors.New("aztoken serves tokens on 127.0.0.1 only, so tha
 
 // Config is what a server serves and to whom.
 type Config struct {
-	// Profile keys the profile's tokens in Cache: the same string the
-	// window uses (the profile's ID), so both share one token.
-	Profile string
+	// Profile and Identity key the profile's tokens in Cache as
+	// profiles.Profile.CacheKey does, so that serve, the window and the
+	// command line share one token.
+	Profile, Identity string
 	// Request is the profile's token request, credential included. Its
 	// Target is the resource served by default, and its ClientID is the
 	// client_id the managed-identity answer names.
@@ -44,7 +45,23 @@ type Config struct {
 	// Now is the clock for log entries and expires_in; nil means
 	// time.Now.
 	Now func() time.Time
+	// IdleTimeout closes a kept-alive connection with no request for this
+	// long; 0 means DefaultIdleTimeout.
+	IdleTimeout time.Duration
+	// MaxConnections is how many connections each address (127.0.0.1,
+	// [::1]) serves at once; more wait, unaccepted, until one closes. 0
+	// means DefaultMaxConnections.
+	MaxConnections int
 }
+
+// The defaults of Config's limits. Apps on this machine ask for a token
+// now and then, each on a connection or two, so these leave plenty of room
+// while one local process holding connections open cannot exhaust the
+// server's files or memory.
+const (
+	DefaultIdleTimeout    = 30 * time.Second
+	DefaultMaxConnections = 256
+)
 
 // check refuses a config that cannot be served safely, and returns what the
 // server works from: the allowed targets and the listed origins.
@@ -54,6 +71,8 @@ func (c Config) check() ([]tokens.Target, map[string]bool, error) {
 		return nil, nil, fmt.Errorf("cannot listen on %q: %w", c.Host, ErrNotLoopback)
 	case c.Port < 0 || c.Port > 65535:
 		return nil, nil, fmt.Errorf("port %d is not a TCP port; use 1 to 65535, or 0 for a free one", c.Port)
+	case c.IdleTimeout < 0 || c.MaxConnections < 0:
+		return nil, nil, errors.New("server: a negative idle timeout or connection limit")
 	case c.Cache == nil:
 		return nil, nil, errors.New("server: no token cache")
 	case c.Request.Target.IsZero() || c.Request.ClientID == "":

@@ -20,15 +20,20 @@
 // expiry as numbers, and with CORS headers for the origins the user listed.
 //
 // The guards, in the order a request meets them: the server listens on
-// 127.0.0.1 only; the Host header must name 127.0.0.1 or localhost with the
-// server's port (DNS rebinding); an Origin header must be a listed origin;
-// every request but a CORS preflight must carry the random header value,
-// which a web page cannot set without a preflight this server refuses; only
-// resources on the allow-list get a token. Refusals are JSON
+// loopback only, 127.0.0.1 and [::1] on the same port so that no other program
+// answers an app asking for localhost; each address serves a limited number
+// of connections at once, and closes idle ones; the Host header, or the
+// host of an absolute-form request URI, must name 127.0.0.1, localhost or
+// [::1] with the server's port (DNS rebinding); an Origin header must be a
+// listed origin; every request but a CORS preflight must carry the random
+// header value, which a web page cannot set without a preflight this server
+// refuses; only resources on the allow-list get a token. Refusals are JSON
 // {"error","error_description"} with 400, 401, 403, 404, 405 or 421, and a
 // failed token request 502 with the same advice the window shows.
 //
 // Tokens come from the tokens.Cache the caller passes in, so the window and
 // the server share one token per profile and resource, refreshed ahead of
-// expiry by the cache's margin. No token and no header value is ever logged.
+// expiry by the cache's margin. No token and no header value is ever logged,
+// and every field of a log line is escaped and shortened, so a request
+// cannot write a fake line or send escape codes to the user's terminal.
 package server

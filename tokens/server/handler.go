@@ -26,15 +26,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // routes. A preflight is the one request without the header: browsers never
 // send custom headers on it, and it reveals nothing.
 func (s *Server) answer(h http.Header, r *http.Request) reply {
-	if !s.ownHost(r.Host) {
+	if !s.ownTarget(r) {
 		return refuse(http.StatusMisdirectedRequest, "wrong_host",
-			"this server answers only requests to "+s.Addr()+" or localhost:"+s.port())
+			"this server answers only requests to "+s.Addr()+", the address in IDENTITY_ENDPOINT")
 	}
 	origin := r.Header.Get("Origin")
 	if origin != "" {
 		if !s.origins[strings.ToLower(origin)] {
 			return refuse(http.StatusForbidden, "origin_not_allowed",
-				"web pages from "+origin+" may not ask for tokens; list the origin to allow it")
+				"web pages from "+safe(origin)+" may not ask for tokens; list the origin to allow it")
 		}
 		if r.URL.Path == TokenPath {
 			allowCORS(h, origin)
@@ -63,11 +63,25 @@ func (s *Server) answer(h http.Header, r *http.Request) reply {
 	return route(r)
 }
 
-// ownHost refuses a Host header naming another host, which is how a DNS
+// ownTarget refuses a request addressed to another host. An absolute-form
+// request (GET http://host:port/msi/token) names its host in the URI, and
+// net/http then ignores the Host header, so the URI's host passes the same
+// check.
+func (s *Server) ownTarget(r *http.Request) bool {
+	if r.URL.Host != "" || r.URL.Scheme != "" {
+		return r.URL.Scheme == "http" && r.URL.User == nil && s.ownHost(r.URL.Host) && s.ownHost(r.Host)
+	}
+	return s.ownHost(r.Host)
+}
+
+// ownHost refuses a host naming another machine, which is how a DNS
 // rebinding attack reaches a loopback server from a web page.
 func (s *Server) ownHost(host string) bool {
 	name, port, err := net.SplitHostPort(host)
-	return err == nil && port == s.port() && (name == Loopback || strings.EqualFold(name, "localhost"))
+	if err != nil || port != s.port() {
+		return false
+	}
+	return name == Loopback || strings.EqualFold(name, "localhost") || name == Loopback6 && len(s.lns) > 1
 }
 
 func (s *Server) port() string {

@@ -47,7 +47,7 @@ func (s *Server) managedIdentity(r *http.Request) reply {
 func (s *Server) checkIdentity(apiVersion, resource, clientID, otherID string) reply {
 	switch {
 	case apiVersion != MSIAPIVersion:
-		return refuse(http.StatusBadRequest, "invalid_request", "api-version must be "+MSIAPIVersion+", got "+strconv.Quote(apiVersion))
+		return refuse(http.StatusBadRequest, "invalid_request", "api-version must be "+MSIAPIVersion+", got "+strconv.QuoteToASCII(shorten(apiVersion, fieldLimit)))
 	case resource == "":
 		return refuse(http.StatusBadRequest, "invalid_request", "the resource parameter is missing")
 	case clientID != "" && !strings.EqualFold(clientID, s.cfg.Request.ClientID), otherID != "":

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -37,8 +36,10 @@ type Server struct {
 	allowed []tokens.Target
 	origins map[string]bool
 	header  string
-	ln      net.Listener
-	http    *http.Server
+	// lns are the listeners on 127.0.0.1 and, where there is one, [::1],
+	// on one port.
+	lns  []net.Listener
+	http *http.Server
 
 	// stop cancels the token requests in flight when the server closes.
 	stop      context.CancelFunc
@@ -48,9 +49,13 @@ type Server struct {
 	logMu sync.Mutex
 }
 
-// New checks cfg, makes the header value and binds 127.0.0.1:cfg.Port. A
-// busy port is a *PortInUseError.
+// New checks cfg, makes the header value and binds cfg.Port on 127.0.0.1
+// and [::1]. A busy port is a *PortInUseError.
 func New(cfg Config) (*Server, error) {
+	return newServer(cfg, net.Listen)
+}
+
+func newServer(cfg Config, listen listenFunc) (*Server, error) {
 	allowed, origins, err := cfg.check()
 	if err != nil {
 		return nil, err
@@ -58,23 +63,33 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.IdleTimeout == 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxConnections == 0 {
+		cfg.MaxConnections = DefaultMaxConnections
+	}
 	secret := make([]byte, 32)
 	if _, err := rand.Read(secret); err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(Loopback, strconv.Itoa(cfg.Port)))
+	v4, v6, err := listenLoopback(cfg.Port, listen)
 	if err != nil {
-		if cfg.Port != 0 && addrInUse(err) {
-			return nil, &PortInUseError{Port: cfg.Port}
-		}
-		return nil, fmt.Errorf("cannot listen on %s port %d: %w", Loopback, cfg.Port, err)
+		return nil, err
+	}
+	lns := []net.Listener{limit(v4, cfg.MaxConnections)}
+	if v6 != nil {
+		lns = append(lns, limit(v6, cfg.MaxConnections))
 	}
 	base, stop := context.WithCancel(context.Background())
-	s := &Server{cfg: cfg, allowed: allowed, origins: origins, header: hex.EncodeToString(secret), ln: ln, stop: stop}
+	s := &Server{cfg: cfg, allowed: allowed, origins: origins, header: hex.EncodeToString(secret), lns: lns, stop: stop}
 	s.http = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return base },
+		// Without it a kept-alive connection stays open for good, and
+		// enough of them exhaust the server's files.
+		IdleTimeout: cfg.IdleTimeout,
+		BaseContext: func(net.Listener) context.Context { return base },
 	}
 	return s, nil
 }
@@ -83,9 +98,20 @@ func New(cfg Config) (*Server, error) {
 // once the requests in flight have ended: nil after a clean stop.
 func (s *Server) Serve(ctx context.Context) error {
 	defer context.AfterFunc(ctx, func() { s.Close() })()
-	if err := s.http.Serve(s.ln); !errors.Is(err, http.ErrServerClosed) {
+	failed := make(chan error, len(s.lns))
+	for _, ln := range s.lns {
+		go func() { failed <- s.http.Serve(ln) }()
+	}
+	var first error
+	for range s.lns {
+		// The first listener to stop stops the others.
+		if err := <-failed; !errors.Is(err, http.ErrServerClosed) && first == nil {
+			first = err
+		}
 		s.Close()
-		return err
+	}
+	if first != nil {
+		return first
 	}
 	return s.Close()
 }
@@ -100,13 +126,16 @@ func (s *Server) Close() error {
 		defer cancel()
 		s.closeErr = s.http.Shutdown(ctx)
 		// Shutdown closes only a listener Serve was given.
-		s.ln.Close()
+		for _, ln := range s.lns {
+			ln.Close()
+		}
 	})
 	return s.closeErr
 }
 
-// Addr is where the server listens: 127.0.0.1:PORT.
-func (s *Server) Addr() string { return s.ln.Addr().String() }
+// Addr is where the server listens: 127.0.0.1:PORT. It also holds
+// [::1]:PORT where the machine has IPv6.
+func (s *Server) Addr() string { return s.lns[0].Addr().String() }
 
 // Endpoint is the managed-identity URL, the value of IDENTITY_ENDPOINT.
 func (s *Server) Endpoint() string { return "http://" + s.Addr() + MSIPath }

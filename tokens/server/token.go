@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -24,11 +25,18 @@ func (s *Server) token(r *http.Request, resource string, body func(tokenAnswer) 
 	target := find(s.allowed, resource)
 	if target == nil {
 		return refuse(http.StatusForbidden, "resource_not_allowed",
-			"resource "+resource+" is not on this server's allow-list ("+s.allowedNames()+"); allow it when starting the server")
+			"resource "+safe(resource)+" is not on this server's allow-list ("+s.allowedNames()+"); allow it when starting the server")
 	}
 	req := s.cfg.Request
 	req.Target = *target
-	tok, err := s.cfg.Cache.Token(r.Context(), tokens.CacheKey{Profile: s.cfg.Profile, Target: *target}, req)
+	tok, err := s.cfg.Cache.Token(r.Context(), tokens.CacheKey{Profile: s.cfg.Profile, Target: *target, Identity: s.cfg.Identity}, req)
+	var soft *tokens.RefreshError
+	if errors.As(err, &soft) {
+		// The app gets the token, still valid; the log says the refresh
+		// failed, where the user running serve looks.
+		return reply{status: http.StatusOK, body: body(tokenAnswer{soft.Token}),
+			problem: "served the cached token: " + soft.Err.Error()}
+	}
 	if err != nil {
 		return tokenFailed(err)
 	}

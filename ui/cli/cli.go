@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/sharedcache"
 	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
@@ -27,6 +29,9 @@ type Env struct {
 	Secrets profiles.SecretStore
 	// Client talks to Entra ID and ARM.
 	Client *tokens.Client
+	// Tokens is the token cache shared with the window and other
+	// processes; nil fetches every token anew.
+	Tokens *sharedcache.Cache
 	// Clipboard receives copied headers.
 	Clipboard clipboard.Clipboard
 	// ReadPassword reads a line without echo from the terminal; nil when
@@ -55,6 +60,7 @@ func Main(args []string) int {
 // SystemEnv is the real environment: the user's config folder, the OS
 // keyring, the shared HTTP client and the system clipboard.
 func SystemEnv() *Env {
+	secrets, client := profiles.NewKeyring(), tokens.NewClient()
 	return &Env{
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
@@ -67,11 +73,22 @@ func SystemEnv() *Env {
 			}
 			return profiles.Open(path)
 		},
-		Secrets:      profiles.NewKeyring(),
-		Client:       tokens.NewClient(),
+		Secrets:      secrets,
+		Client:       client,
+		Tokens:       sharedCache(secrets, client.Now),
 		Clipboard:    clipboard.System{},
 		ReadPassword: terminalPassword(),
 	}
+}
+
+// sharedCache is the token cache in the user's cache folder, or nil
+// where the system has none.
+func sharedCache(secrets profiles.SecretStore, now func() time.Time) *sharedcache.Cache {
+	dir, err := sharedcache.DefaultDir()
+	if err != nil {
+		return nil
+	}
+	return sharedcache.Open(dir, sharedcache.KeyringKey{Secrets: secrets}, now)
 }
 
 // command is one subcommand: its one-line summary and what it does.
@@ -89,7 +106,9 @@ func init() {
 		"copy":     {"copy \"Authorization: Bearer …\" for a profile to the clipboard", runCopy},
 		"test":     {"list a subscription's resource groups with a profile's token", runTest},
 		"check":    {"run the setup check: tenant, secret, token, roles, subscription, expiry", runCheck},
+		"decode":   {"decode any access token offline and say what is wrong with it", runDecode},
 		"serve":    {"serve a profile's tokens to apps on this machine (managed-identity endpoint)", runServe},
+		"cache":    {"clear the token cache shared by the window and the command line", runCache},
 		"profiles": {"list, show, add, edit, remove, import and export profiles", runProfiles},
 		"version":  {"print aztoken's version", runVersion},
 		"help":     {"show help for a command", runHelp},
@@ -119,7 +138,7 @@ Usage:
 
 Commands:
 `)
-	for _, name := range []string{"token", "copy", "test", "check", "serve", "profiles", "version", "help"} {
+	for _, name := range []string{"token", "copy", "decode", "test", "check", "serve", "profiles", "cache", "version", "help"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprint(w, `

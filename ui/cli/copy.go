@@ -17,6 +17,7 @@ Example:
   aztoken copy -p dev`, env)
 	var sel selection
 	sel.register(fs)
+	sel.registerFresh(fs)
 	raw := fs.Bool("raw", false, "copy the token alone, without \"Authorization: Bearer\"")
 	if err := parse(fs, args); err != nil {
 		return err

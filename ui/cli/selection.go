@@ -16,12 +16,19 @@ import (
 type selection struct {
 	name    string
 	fromEnv bool
+	// fresh skips the shared token cache: a new token from Entra ID.
+	fresh bool
 }
 
 func (s *selection) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.name, "p", "", "the profile's `name`")
 	fs.StringVar(&s.name, "profile", "", "the profile's `name` (same as -p)")
 	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH and _PASSWORD) and AZURE_AUTHORITY_HOST instead of a profile")
+}
+
+// registerFresh adds --fresh to a command that prints or uses a token.
+func (s *selection) registerFresh(fs *flag.FlagSet) {
+	fs.BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
 }
 
 // resolve finds the profile and its credential.
@@ -38,11 +45,17 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	if err != nil {
 		return profiles.Profile{}, nil, err
 	}
+	cred, err := loadCredential(ctx, env, p)
+	return p, cred, err
+}
+
+// loadCredential reads a stored profile's secret or certificate.
+func loadCredential(ctx context.Context, env *Env, p profiles.Profile) (tokens.Credential, error) {
 	cred, err := p.LoadCredential(ctx, env.Secrets)
 	if errors.Is(err, profiles.ErrSecretNotFound) {
-		return p, nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
+		return nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
 	}
-	return p, cred, err
+	return cred, err
 }
 
 // findProfile looks a profile up by name (or ID) in the store.
@@ -104,13 +117,45 @@ func envProfile(env *Env) (profiles.Profile, tokens.Credential, error) {
 	return p, tokens.CertificateCredential{Certificate: cert}, nil
 }
 
-// fetch gets a token for the selected profile.
+// fetch gets a token for the selected profile through the token cache
+// the window and other processes share: a fresh one from there (unless
+// --fresh), else a new one from Entra ID, left there for the next call.
+// When Entra fails while the cached token is still valid, inside its
+// refresh margin, that token is used and the failure is a warning on
+// stderr: a hiccup must not break a script that has a token. Tokens for
+// --env are never cached: there is no profile to key them by.
 func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, tokens.Token, error) {
-	p, cred, err := s.resolve(ctx, env)
+	if s.fromEnv || s.name == "" {
+		p, cred, err := s.resolve(ctx, env)
+		if err != nil {
+			return p, tokens.Token{}, err
+		}
+		tok, err := env.Client.Token(ctx, p.Request(cred))
+		return p, tok, err
+	}
+	p, err := findProfile(env, s.name)
 	if err != nil {
 		return p, tokens.Token{}, err
 	}
-	tok, err := env.Client.Token(ctx, p.Request(cred))
+	cache := tokens.NewCache(env.Client, env.Client.Now)
+	if env.Tokens != nil {
+		cache.WithShelf(env.Tokens)
+	}
+	request := func(ctx context.Context) (tokens.Request, error) {
+		cred, err := loadCredential(ctx, env, p)
+		return p.Request(cred), err
+	}
+	obtain := cache.Obtain
+	if s.fresh {
+		obtain = cache.ObtainNew
+	}
+	tok, err := obtain(ctx, p.CacheKey(), request)
+	var soft *tokens.RefreshError
+	if errors.As(err, &soft) {
+		fmt.Fprintf(env.Stderr, "aztoken: warning: could not refresh the token for %s, so this is the cached one, valid for %s more: %v\n",
+			p.Name, soft.Token.Remaining(env.Client.Now()).Round(time.Second), soft.Err)
+		return p, soft.Token, nil
+	}
 	return p, tok, err
 }
 

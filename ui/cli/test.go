@@ -20,6 +20,7 @@ Example:
   aztoken test -p dev --subscription 00000000-0000-0000-0000-000000000000`, env)
 	var sel selection
 	sel.register(fs)
+	sel.registerFresh(fs)
 	sub := fs.String("subscription", "", "subscription `ID` (default: the profile's)")
 	apiVersion := fs.String("api-version", tokens.ResourceGroupsAPIVersion, "resource groups `api-version`")
 	if err := parse(fs, args); err != nil {

@@ -26,6 +26,7 @@ Examples:
   AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… aztoken token --env`, env)
 	var sel selection
 	sel.register(fs)
+	sel.registerFresh(fs)
 	format := fs.String("format", "raw", "output `format`: raw, header, json or env")
 	if err := parse(fs, args); err != nil {
 		return err
