@@ -45,7 +45,8 @@ func (e *NewerSchemaError) Error() string {
 type ConflictError struct {
 	// Name is the profile's name: as stored now, or as the saver had it
 	// when the profile was removed.
-	Name    string
+	Name string
+	// Removed says the profile is gone, rather than saved again.
 	Removed bool
 }
 
