@@ -3,6 +3,7 @@ package profiles
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,9 @@ const tmpInfix = ".tmp-"
 // write puts the data into the temporary file; tests replace it to
 // simulate a failure half-way.
 func writeAtomic(path string, data []byte, write func(io.Writer, []byte) error) (err error) {
+	if err := RefuseSymlink(path); err != nil {
+		return fmt.Errorf("cannot save profiles: %w", err)
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, filepath.Base(path)+tmpInfix+"*")
 	if err != nil {
@@ -47,6 +51,19 @@ func writeAtomic(path string, data []byte, write func(io.Writer, []byte) error) 
 	// and whole by now, so that is no reason to report a failed save.
 	_ = syncDir(dir)
 	return nil
+}
+
+// RefuseSymlink returns an error when path is a symbolic link. aztoken
+// writes its files (profiles.json, exports) by renaming a new file over the
+// old one, which would silently replace a link with a plain file; and
+// writing through a link instead would let whoever placed it send the file
+// elsewhere. So it does neither, and says so. A missing path is fine.
+func RefuseSymlink(path string) error {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s is a symbolic link, and aztoken does not write through links: replace the link with the file it points to, or choose another path", path)
 }
 
 // writeAll is how data normally reaches the temporary file.

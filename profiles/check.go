@@ -17,6 +17,9 @@ func CheckName(s string) (string, error) {
 	if err := checkRequired(FieldName, s, maxName, "Enter a name for this profile"); err != nil {
 		return "", err
 	}
+	if err := checkLookalikes(FieldName, s); err != nil {
+		return "", err
+	}
 	return s, nil
 }
 

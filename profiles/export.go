@@ -11,8 +11,8 @@ import (
 // can tell it from other JSON.
 const exportKind = "profiles"
 
-// exportFile is the format a team shares: profiles without IDs (an import
-// gives them new ones) and, since Profile has no such field, without
+// exportFile is the format a team shares: profiles without IDs or
+// revisions (an import gives them new ones) and, since Profile has no such field, without
 // secrets.
 type exportFile struct {
 	Kind     string    `json:"aztoken"`
@@ -25,7 +25,7 @@ type exportFile struct {
 func Export(w io.Writer, ps []Profile) error {
 	out := exportFile{Kind: exportKind, Schema: schemaVersion, Profiles: make([]Profile, len(ps))}
 	for i, p := range ps {
-		p.ID = ""
+		p.ID, p.Revision = "", 0
 		out.Profiles[i] = p
 	}
 	data, err := json.MarshalIndent(out, "", "  ")
@@ -54,7 +54,7 @@ func parseExport(data []byte) (*Import, error) {
 	}
 	imp := &Import{Format: FormatAztoken}
 	for i, p := range f.Profiles {
-		p.ID = ""
+		p.ID, p.Revision = "", 0
 		label := p.Name
 		if label == "" {
 			label = fmt.Sprintf("number %d", i+1)

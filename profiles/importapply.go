@@ -75,7 +75,7 @@ func (s *Store) ApplyImport(ctx context.Context, imp *Import, decisions map[int]
 		added = make([]Profile, len(plan))
 		for i, c := range plan {
 			added[i] = c.Profile
-			added[i].ID = NewID()
+			added[i].ID, added[i].Revision = NewID(), 1
 			if c.Secret == "" {
 				continue
 			}
@@ -88,7 +88,7 @@ func (s *Store) ApplyImport(ctx context.Context, imp *Import, decisions map[int]
 			stored = append(stored, added[i].ID)
 		}
 		return append(ps, added...), nil
-	})
+	}, nil)
 	if err != nil {
 		// Even if ctx has ended: no secret may outlive a failed import.
 		for _, id := range stored {

@@ -68,7 +68,7 @@ func (imp *Import) add(label string, c Candidate) error {
 // never quote a secret.
 func ParseImport(data []byte) (*Import, error) {
 	if len(data) > MaxImportSize {
-		return nil, fmt.Errorf("the file is too large (%d KiB); an import file is at most %d KiB", len(data)>>10, MaxImportSize>>10)
+		return nil, tooLarge(int64(len(data)))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("the file is empty")

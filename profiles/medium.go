@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 )
 
@@ -36,12 +37,13 @@ type disk struct {
 
 // locked holds the inter-process lock. Reading a file whose folder does
 // not exist needs no lock (there is nothing to read) and must not create
-// the folder; writing creates the folder, private to the user.
+// the folder; writing creates the folder, or tightens the one it finds,
+// private to the user.
 func (d *disk) locked(willWrite bool, fn func() error) error {
 	dir := filepath.Dir(d.path)
 	if willWrite {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cannot create the folder for profiles: %w", err)
+		if err := privateDir(dir); err != nil {
+			return err
 		}
 	} else if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return fn()
@@ -84,3 +86,27 @@ func (m *memory) save(data []byte) error {
 }
 
 func (*memory) name() string { return "(in memory)" }
+
+// privateDir creates dir with mode 0700, or makes an existing one 0700:
+// another user must not list the profiles' names, nor replace the file or
+// its lock. An older aztoken, or the user's umask, may have left it 0755.
+// Windows folders have no such bits; they inherit the profile's ACL.
+func privateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot create the folder for profiles: %w", err)
+	}
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return fmt.Errorf("cannot use the folder for profiles: %w", err)
+	}
+	if info.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot make the folder for profiles %s private (mode 0700): %w", dir, err)
+	}
+	return nil
+}

@@ -23,6 +23,12 @@ const (
 type Profile struct {
 	// ID is assigned by the Store on first save and never changes.
 	ID ID `json:"id,omitempty"`
+	// Revision counts the saves of the profile, from 1; 0 means it was
+	// never saved. A save must carry the revision it read, so that an edit
+	// made from an older read never undoes another process's change nor
+	// brings back a profile deleted meanwhile. A file written before
+	// revisions existed reads as revision 1.
+	Revision uint64 `json:"revision,omitempty"`
 	// Name is what the user calls the profile; unique in a Store, ignoring
 	// case.
 	Name string `json:"name"`

@@ -136,8 +136,11 @@ func (s *Store) adopt(c contents) {
 
 // mutate applies change to the profiles as they are in the file now and
 // writes the result. change gets a copy it may modify; if it fails,
-// nothing is written.
-func (s *Store) mutate(change func([]Profile) ([]Profile, error)) error {
+// nothing is written. undo, when not nil, takes back what change did
+// outside the file (a secret it stored) if the file cannot be written; it
+// runs before the lock is released, so that no other process sees the
+// change half made.
+func (s *Store) mutate(change func([]Profile) ([]Profile, error), undo func() error) error {
 	s.file.Lock()
 	defer s.file.Unlock()
 	if err := s.ReadOnly(); err != nil {
@@ -155,16 +158,29 @@ func (s *Store) mutate(change func([]Profile) ([]Profile, error)) error {
 		if err != nil {
 			return err
 		}
-		data, err := encodeFile(next)
-		if err != nil {
+		if err := s.write(next); err != nil {
+			if undo != nil {
+				if uerr := undo(); uerr != nil {
+					return errors.Join(err, uerr)
+				}
+			}
 			return err
 		}
-		if err := s.medium.save(data); err != nil {
-			return err
-		}
-		s.adopt(contents{profiles: next})
 		return nil
 	})
+}
+
+// write encodes ps, saves them and makes them the snapshot.
+func (s *Store) write(ps []Profile) error {
+	data, err := encodeFile(ps)
+	if err != nil {
+		return err
+	}
+	if err := s.medium.save(data); err != nil {
+		return err
+	}
+	s.adopt(contents{profiles: ps})
+	return nil
 }
 
 // sortByName orders profiles as List returns them.

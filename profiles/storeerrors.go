@@ -3,6 +3,7 @@ package profiles
 import (
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // CorruptError means profiles.json exists but cannot be used: it cannot be
@@ -34,6 +35,27 @@ type NewerSchemaError struct {
 func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("the profiles file %s was written by a newer aztoken (format %d; this version knows %d): profiles are read-only until you update aztoken",
 		e.Path, e.Schema, schemaVersion)
+}
+
+// ConflictError means a save was refused because the profile is no longer
+// the revision the saver read: another window, the tray or a CLI process
+// saved it (or removed it, when Removed) meanwhile. Nothing was stored, so
+// that neither change silently undoes the other; the user's own changes
+// are still theirs to apply again.
+type ConflictError struct {
+	// Name is the profile's name: as stored now, or as the saver had it
+	// when the profile was removed.
+	Name string
+	// Removed says the profile is gone, rather than saved again.
+	Removed bool
+}
+
+// Error names the profile and what happened to it.
+func (e *ConflictError) Error() string {
+	if e.Removed {
+		return fmt.Sprintf("profile %s was removed meanwhile; your changes were not saved", strconv.Quote(e.Name))
+	}
+	return fmt.Sprintf("profile %s was changed meanwhile by another aztoken window or command; your changes were not saved: open it again and redo them", strconv.Quote(e.Name))
 }
 
 // ErrLocked means another aztoken process held the profiles file for longer

@@ -16,6 +16,10 @@ import (
 // Version 0 was a bare JSON array of profiles without IDs; it is read,
 // given IDs and written back as version 1 on the next save. A file with a
 // higher version is read as well as possible and kept read-only.
+//
+// Each profile's "revision" was added within version 1, without a new
+// version number: older aztokens ignore the field and keep reading and
+// writing the file, and a profile without one reads as revision 1.
 const schemaVersion = 1
 
 // fileFormat is profiles.json.
@@ -77,8 +81,9 @@ func decodeFile(path string, data []byte) (contents, error) {
 	return c, nil
 }
 
-// fillIn gives every profile an ID and the defaults older files left out,
-// and refuses two profiles with one ID, which would share a secret.
+// fillIn gives every profile an ID, a revision and the defaults older files
+// left out, and refuses two profiles with one ID, which would share a
+// secret.
 func fillIn(ps []Profile) error {
 	seen := make(map[ID]bool, len(ps))
 	for i := range ps {
@@ -90,6 +95,11 @@ func fillIn(ps []Profile) error {
 			return errors.New("two profiles have the id " + string(p.ID))
 		}
 		seen[p.ID] = true
+		if p.Revision == 0 {
+			// Saved before revisions, or by an older aztoken: it exists,
+			// so it is not new (revision 0), and its next save makes it 2.
+			p.Revision = 1
+		}
 		if p.Credential == "" {
 			p.Credential = SecretCredential
 		}

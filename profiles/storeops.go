@@ -10,27 +10,35 @@ import (
 
 // Save validates p and stores it, adding it when its ID is new or empty (a
 // fresh ID is assigned) and replacing the stored profile otherwise. It
-// returns the profile as stored. Problems are a *ValidationError, including
-// a name another profile already has (ignoring case).
+// returns the profile as stored, with its new Revision. Problems are a
+// *ValidationError, including a name another profile already has
+// (ignoring case), or a *ConflictError when the profile was changed or
+// removed since p was read. Use SaveWithSecret when the secret changes too.
 func (s *Store) Save(p Profile) (Profile, error) {
-	p, err := p.Validate()
-	if err != nil {
-		return p, err
+	return s.SaveWithSecret(context.Background(), p, KeepSecret(), nil)
+}
+
+// place puts p into ps, as the next revision of the profile with its ID
+// or as a new profile, and returns the result and whether p was there
+// already. p must carry the revision stored now, or 0 for a new profile: a
+// profile read before another process saved or deleted it is refused with
+// a *ConflictError, never written over the newer one or added back.
+func place(ps []Profile, p *Profile) (next []Profile, existed bool, err error) {
+	i := indexID(ps, p.ID)
+	switch {
+	case i < 0 && p.Revision > 0:
+		return nil, false, &ConflictError{Name: p.Name, Removed: true}
+	case i >= 0 && ps[i].Revision != p.Revision:
+		return nil, false, &ConflictError{Name: ps[i].Name}
+	case indexName(ps, p.Name, p.ID) >= 0:
+		return nil, false, nameTaken(p.Name, ps)
 	}
-	if p.ID == "" {
-		p.ID = NewID()
+	p.Revision++
+	if i >= 0 {
+		ps[i] = *p
+		return ps, true, nil
 	}
-	err = s.mutate(func(ps []Profile) ([]Profile, error) {
-		if indexName(ps, p.Name, p.ID) >= 0 {
-			return nil, nameTaken(p.Name, ps)
-		}
-		if i := indexID(ps, p.ID); i >= 0 {
-			ps[i] = p
-			return ps, nil
-		}
-		return append(ps, p), nil
-	})
-	return p, err
+	return append(ps, *p), false, nil
 }
 
 // nameTaken is the problem of a name already in use, with a free one to
@@ -42,13 +50,15 @@ func nameTaken(name string, ps []Profile) error {
 }
 
 // Delete removes the profile and then its secret from secrets (the store
-// its secret was kept in; not nil), so that no secret outlives its profile. Deleting a profile that is already gone
-// is not an error. If the secret cannot be removed, the profile stays
+// its secret was kept in; not nil), so that no secret outlives its
+// profile. It deletes whatever revision is stored: removing is what the
+// user asked for, even of a profile changed meanwhile. Deleting a profile
+// that is already gone is not an error. If the secret cannot be removed, the profile stays
 // deleted and the error says the secret remains.
 func (s *Store) Delete(ctx context.Context, id ID, secrets SecretStore) error {
 	err := s.mutate(func(ps []Profile) ([]Profile, error) {
 		return slices.DeleteFunc(ps, func(p Profile) bool { return p.ID == id }), nil
-	})
+	}, nil)
 	if err != nil {
 		return err
 	}
@@ -69,7 +79,7 @@ func (s *Store) Duplicate(id ID, name string) (Profile, error) {
 			return nil, fmt.Errorf("the profile to duplicate no longer exists")
 		}
 		dup = ps[i]
-		dup.ID = NewID()
+		dup.ID, dup.Revision = NewID(), 1
 		dup.Name = name
 		if dup.Name == "" {
 			const copySuffix = " (copy)"
@@ -83,7 +93,7 @@ func (s *Store) Duplicate(id ID, name string) (Profile, error) {
 			return nil, nameTaken(dup.Name, ps)
 		}
 		return append(ps, dup), nil
-	})
+	}, nil)
 	return dup, err
 }
 

@@ -52,16 +52,16 @@ func checkCertificate(ctx context.Context, secrets profiles.SecretStore, stored 
 
 // item is what saving does to the password kept beside the profile,
 // once the file loads.
-func (r *certResult) item() secretItem {
+func (r *certResult) item() profiles.SecretChange {
 	switch r.opened {
 	case openedStored:
-		return secretItem{}
+		return profiles.KeepSecret()
 	case openedTyped:
-		return secretItem{value: r.password}
+		return profiles.SetSecret(r.password)
 	}
 	// No password opens the file: any item stored is a client secret or an
 	// old password, and must not stay.
-	return secretItem{remove: true}
+	return profiles.RemoveSecret()
 }
 
 // expiryText is the day a certificate expires, and how far off that is.

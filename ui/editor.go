@@ -42,7 +42,10 @@ type profileEditor struct {
 	// loaded is the profile as stored, without an ID while the editor
 	// holds a new one.
 	loaded profiles.Profile
-	saving bool
+	// pendingID is the ID a new profile was given by a save the keyring
+	// refused, kept for the retry.
+	pendingID profiles.ID
+	saving    bool
 }
 
 // clouds are the choices of the cloud field, by short name.
@@ -152,7 +155,7 @@ func (e *profileEditor) typedSecret() string {
 
 // load shows p; a profile without an ID is a new one.
 func (e *profileEditor) load(p profiles.Profile) {
-	e.loaded = p
+	e.loaded, e.pendingID = p, ""
 	for f, v := range map[*field]string{
 		e.name: p.Name, e.tenant: p.Tenant, e.clientID: p.ClientID, e.secret: "",
 		e.authority: p.AuthorityHost, e.arm: p.ARMEndpoint, e.resource: p.Resource, e.scope: p.Scope,
@@ -193,7 +196,7 @@ func (e *profileEditor) profile() profiles.Profile {
 		file = e.cert.file.entry.Text
 	}
 	return profiles.Profile{
-		ID: e.loaded.ID, Credential: e.kindOf(), CertificateFile: file,
+		ID: e.loaded.ID, Revision: e.loaded.Revision, Credential: e.kindOf(), CertificateFile: file,
 		Name: e.name.entry.Text, Tenant: e.tenant.entry.Text, ClientID: e.clientID.entry.Text,
 		Cloud: e.cloud.Selected, AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
 		Resource: e.resource.entry.Text, Scope: e.scope.entry.Text, Subscription: e.subscription.entry.Text,

@@ -14,8 +14,8 @@ import (
 	"github.com/aztoken/aztoken/tokens"
 )
 
-// buildKeyringOffer is shown when the profile was saved but the keyring
-// refused its secret: the cause, and the one alternative that writes no
+// buildKeyringOffer is shown when the keyring refused the secret, so that
+// nothing was saved: the cause, and the one alternative that writes no
 // file.
 func (e *profileEditor) buildKeyringOffer() fyne.CanvasObject {
 	e.keyringCause = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -39,20 +39,27 @@ func (e *profileEditor) saveThen(then func()) {
 		}
 		return
 	}
-	item, check := e.secretToSave()
+	change, check := e.secretToSave()
 	var checked *certResult // written by the save's work, read once it is done
-	prepare := func(ctx context.Context) (secretItem, error) {
+	prepare := func(ctx context.Context) (profiles.SecretChange, error) {
 		if check == nil {
-			return item, nil
+			return change, nil
 		}
 		r := check(ctx)
 		checked = &r
 		return r.item(), r.err
 	}
+	p := e.profile()
+	if p.ID == "" {
+		// A new profile whose secret the keyring refused keeps the ID it
+		// was given, so that Keep in memory stores the secret under it.
+		p.ID = e.pendingID
+	}
 	e.saving = true
 	e.problem.Hide()
+	e.keyring.Hide()
 	e.changed()
-	e.ctrl.save(e.profile(), prepare, func(r saveResult) {
+	e.ctrl.save(p, prepare, func(r saveResult) {
 		if checked != nil {
 			e.cert.take(checked)
 		}
@@ -62,25 +69,30 @@ func (e *profileEditor) saveThen(then func()) {
 
 // secretToSave is what saving does to the item kept beside the profile;
 // or, for a certificate file not checked yet, the check that will say.
-func (e *profileEditor) secretToSave() (secretItem, func(context.Context) certResult) {
+func (e *profileEditor) secretToSave() (profiles.SecretChange, func(context.Context) certResult) {
 	switch {
 	case e.kindOf() == profiles.SecretCredential && e.secret.entry.Text != "":
 		secret, _, _ := profiles.CheckSecret(e.secret.entry.Text)
-		return secretItem{value: secret}, nil
-	case e.kindOf() == profiles.SecretCredential:
+		return profiles.SetSecret(secret), nil
+	case e.kindOf() == profiles.SecretCredential && e.loaded.Credential == profiles.CertificateCredential:
 		// The stored item is a certificate's password, no client secret.
-		return secretItem{remove: e.loaded.Credential == profiles.CertificateCredential}, nil
+		return profiles.RemoveSecret(), nil
+	case e.kindOf() == profiles.SecretCredential:
+		return profiles.KeepSecret(), nil
 	case e.cert.checked():
 		return e.cert.current().item(), nil
 	}
-	return secretItem{}, e.cert.checker()
+	return profiles.KeepSecret(), e.cert.checker()
 }
 
-// saved shows what saving came to.
+// saved shows what saving came to. A failed save changes nothing in the
+// form, so that nothing typed is lost: the user fixes what the message
+// says and saves again, or, after a conflict, opens the profile again.
 func (e *profileEditor) saved(r saveResult, then func()) {
 	e.saving = false
 	var verr *profiles.ValidationError
 	var ferr *profiles.FieldError
+	var kerr *profiles.KeyringError
 	switch {
 	case errors.As(r.err, &verr):
 		e.showProblems(verr)
@@ -90,6 +102,12 @@ func (e *profileEditor) saved(r saveResult, then func()) {
 		e.fieldFor(ferr.Field).show(r.err)
 		e.changed()
 		return
+	case errors.As(r.err, &kerr) && kerr.Unavailable():
+		e.pendingID = r.profile.ID
+		e.keyringCause.SetText("Nothing is saved yet: " + kerr.Error() + ".")
+		e.keyring.Show()
+		e.changed()
+		return
 	case r.err != nil:
 		e.showProblem(r.err)
 		e.changed()
@@ -97,26 +115,9 @@ func (e *profileEditor) saved(r saveResult, then func()) {
 	}
 	e.onSaved(r.profile)
 	e.load(r.profile)
-	if r.secretErr == nil {
-		if then != nil {
-			then()
-		}
-		return
+	if then != nil {
+		then()
 	}
-	// The profile is stored but its secret is not: keep the secret in the
-	// entry so that nothing typed is lost, and say why.
-	if e.kindOf() == profiles.CertificateCredential {
-		e.cert.password.entry.SetText(r.item.value)
-	} else {
-		e.secret.entry.SetText(r.item.value)
-	}
-	var kerr *profiles.KeyringError
-	if errors.As(r.secretErr, &kerr) && kerr.Unavailable() {
-		e.keyringCause.SetText("The profile is saved, but its secret is not: " + kerr.Error() + ".")
-		e.keyring.Show()
-		return
-	}
-	e.showProblem(r.secretErr)
 }
 
 // showProblems marks each field the store refused, and says the rest
@@ -154,25 +155,18 @@ func (e *profileEditor) showProblem(err error) {
 	e.problem.Show()
 }
 
-// keepSecretInMemory stores the secret the keyring refused in memory for
-// the rest of the session.
+// keepSecretInMemory saves again, with the secret the keyring refused
+// kept in memory for the rest of the session.
 func (e *profileEditor) keepSecretInMemory() {
-	id, secret := e.loaded.ID, e.typedSecret()
-	if id == "" || secret == "" {
+	id := e.loaded.ID
+	if id == "" {
+		id = e.pendingID
+	}
+	if id == "" || e.typedSecret() == "" {
 		return
 	}
-	if e.kindOf() == profiles.SecretCredential {
-		secret, _, _ = profiles.CheckSecret(secret)
-	}
 	e.ctrl.secrets.keepInMemory(id)
-	e.keyring.Hide()
-	e.ctrl.setSecret(id, secret, func(err error) {
-		if err != nil {
-			e.showProblem(err)
-			return
-		}
-		e.load(e.loaded)
-	})
+	e.saveThen(nil)
 }
 
 // guard runs next unless the form has unsaved changes; then it asks

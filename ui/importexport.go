@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
@@ -29,18 +29,45 @@ func (w *mainWindow) importFile() {
 			if r == nil {
 				return // the user closed the dialog
 			}
-			defer r.Close()
-			// ParseImport refuses anything larger; one byte more lets it.
-			data, err := io.ReadAll(io.LimitReader(r, profiles.MaxImportSize+1))
+			data, err := readImport(r)
 			if err != nil {
-				w.showError(err)
+				w.showError(fmt.Errorf("cannot import %s: %w", r.URI().Name(), err))
 				return
 			}
 			w.importData(data, r.URI().Name())
 		}, w.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+		d.SetFilter(importFilter{})
 		d.Show()
 	}, nil)
+}
+
+// importFilter lists only regular .json files in the open dialog: the
+// dialog opens what is chosen before aztoken sees it, and opening a named
+// pipe with no writer would hang the window.
+type importFilter struct{}
+
+// Matches reports whether u is a .json file that is a regular file.
+func (importFilter) Matches(u fyne.URI) bool {
+	if !strings.EqualFold(u.Extension(), ".json") {
+		return false
+	}
+	if u.Scheme() != "file" {
+		return true
+	}
+	info, err := os.Stat(u.Path())
+	return err == nil && info.Mode().IsRegular()
+}
+
+// readImport reads the chosen file as the CLI does, through
+// profiles.ReadImportFile, which refuses anything but a regular file of an
+// import's size; a file from elsewhere (a portal's URI) is read capped.
+func readImport(r fyne.URIReadCloser) ([]byte, error) {
+	defer r.Close()
+	if r.URI().Scheme() == "file" {
+		return profiles.ReadImportFile(r.URI().Path())
+	}
+	// ParseImport refuses anything larger; one byte more lets it.
+	return io.ReadAll(io.LimitReader(r, profiles.MaxImportSize+1))
 }
 
 // importData imports a file's contents, asking about every name that is

@@ -19,20 +19,27 @@ func TestAnUnavailableKeyringOffersToKeepTheSecretInMemory(t *testing.T) {
 	test.Tap(w.editor.save)
 	f.wait()
 
-	p, ok := w.ctrl.selectedProfile()
-	if !ok || p.Name != "dev" {
-		t.Fatal("the profile is saved even though its secret is not")
+	// A profile and its secret are saved together or not at all.
+	if ps := w.ctrl.profiles(); len(ps) != 0 {
+		t.Fatalf("the profile is saved even though its secret is not: %v", ps)
 	}
 	cause := w.editor.keyringCause.Text
-	if !w.editor.keyring.Visible() || !strings.Contains(cause, "the keyring is locked") {
-		t.Fatalf("the editor should say why the secret was not saved: %q", cause)
+	if !w.editor.keyring.Visible() || !strings.Contains(cause, "Nothing is saved yet") || !strings.Contains(cause, "the keyring is locked") {
+		t.Fatalf("the editor should say why nothing was saved: %q", cause)
 	}
 	if strings.Contains(cause, emulator.SampleSecret) {
 		t.Fatal("the message shows the secret")
 	}
+	if w.editor.name.entry.Text != "dev" || w.editor.secret.entry.Text != emulator.SampleSecret || !w.editor.dirty() {
+		t.Fatal("the form lost what the user typed")
+	}
 
 	test.Tap(w.editor.keepInMemory)
 	f.wait()
+	p, ok := w.ctrl.selectedProfile()
+	if !ok || p.Name != "dev" {
+		t.Fatal("Keep in memory did not save the profile")
+	}
 	if !w.ctrl.secrets.kept(p.ID) || w.editor.keyring.Visible() || w.editor.dirty() {
 		t.Fatal("after Keep in memory the secret is stored for the session and nothing is unsaved")
 	}

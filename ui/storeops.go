@@ -10,68 +10,35 @@ import (
 // background: the store may wait for another aztoken process's lock and the
 // keyring for an unlock prompt.
 
-// saveResult is what saving a profile and its secret came to. The profile
-// may be stored while its secret is not, when the keyring fails.
+// saveResult is what saving a profile and its secret came to: both were
+// stored, or neither was (err), by profiles.Store.SaveWithSecret's rule.
 type saveResult struct {
-	profile   profiles.Profile
-	item      secretItem
-	err       error // the profile was not stored
-	secretErr error // the profile was stored, its new secret was not
+	// profile is as stored; after a failure, as it was tried, with the ID
+	// a new profile was given, so that a retry keeps it.
+	profile profiles.Profile
+	change  profiles.SecretChange
+	err     error
 }
 
-// secretItem is what saving does to the item kept beside a profile in the
-// secret store: its client secret or its PFX file's password.
-type secretItem struct {
-	// value replaces the stored item when not empty.
-	value string
-	// remove deletes the stored item: a PEM file needs no password, and a
-	// certificate's password is no client secret.
-	remove bool
-}
-
-// store applies the item to profile id's entry in secrets.
-func (s secretItem) store(ctx context.Context, secrets profiles.SecretStore, id profiles.ID) error {
-	switch {
-	case s.value != "":
-		return secrets.Set(ctx, id, s.value)
-	case s.remove:
-		return secrets.Delete(ctx, id)
-	}
-	return nil
-}
-
-// save stores p and then what prepare says of its secret; an error from
-// prepare stores nothing. Tokens got with the old credential are
+// save stores p together with what prepare says of its secret; an error
+// from prepare stores nothing. Tokens got with the old credential are
 // forgotten, and a token endpoint serving them stops.
-func (c *controller) save(p profiles.Profile, prepare func(context.Context) (secretItem, error), done func(saveResult)) {
+func (c *controller) save(p profiles.Profile, prepare func(context.Context) (profiles.SecretChange, error), done func(saveResult)) {
 	old, _ := c.profile(p.ID)
 	store, secrets := c.store, c.secrets
 	c.run("Saving "+p.Name, func(ctx context.Context) func() {
 		var r saveResult
-		r.item, r.err = prepare(ctx)
+		r.change, r.err = prepare(ctx)
 		if r.err == nil {
-			r.profile, r.err = store.Save(p)
-		}
-		if r.err == nil {
-			r.secretErr = r.item.store(ctx, secrets, r.profile.ID)
+			r.profile, r.err = store.SaveWithSecret(ctx, p, r.change, secrets)
 		}
 		return func() {
-			if r.err == nil && credentialChanged(old, r.profile, r.item) {
+			if r.err == nil && credentialChanged(old, r.profile, r.change) {
 				c.forgetTokens(r.profile.ID)
 				c.stopServer(r.profile.ID, errServerOutdated)
 			}
 			done(r)
 		}
-	})
-}
-
-// setSecret stores a profile's secret on its own, after the user chose to
-// keep it in memory.
-func (c *controller) setSecret(id profiles.ID, secret string, done func(error)) {
-	secrets := c.secrets
-	c.run("Saving the secret", func(ctx context.Context) func() {
-		err := secrets.Set(ctx, id, secret)
-		return func() { done(err) }
 	})
 }
 

@@ -150,12 +150,12 @@ func (c *controller) counting(now time.Time) bool {
 // token request sends (the app, how it proves itself, what for), so that
 // the tokens got with the old one must go. A new Notes or subscription
 // keeps them.
-func credentialChanged(old, saved profiles.Profile, item secretItem) bool {
+func credentialChanged(old, saved profiles.Profile, change profiles.SecretChange) bool {
 	kind := func(p profiles.Profile) profiles.CredentialKind {
 		k, _ := profiles.CheckCredential(p.Credential)
 		return k
 	}
-	return item.value != "" || item.remove ||
+	return !change.Keeps() ||
 		old.Request(nil) != saved.Request(nil) || kind(old) != kind(saved) || old.CertificateFile != saved.CertificateFile
 }
 

@@ -14,17 +14,17 @@ import (
 	"github.com/aztoken/aztoken/tokens"
 )
 
-// certificateItem checks that a certificate profile's file loads, and
+// certificateChange checks that a certificate profile's file loads, and
 // returns the password that opened it for the keyring (none for a PEM
 // file). The password comes from stdin with --cert-password-stdin;
 // otherwise no password is tried first, then the one already stored, then
 // a prompt when there is a terminal to ask on.
-func certificateItem(ctx context.Context, env *Env, p profiles.Profile, fromStdin bool) (keyringItem, error) {
+func certificateChange(ctx context.Context, env *Env, p profiles.Profile, fromStdin bool) (profiles.SecretChange, error) {
 	tries := []string{""}
 	if fromStdin {
 		pw, err := readCertPassword(env)
 		if err != nil {
-			return keyringItem{}, err
+			return profiles.KeepSecret(), err
 		}
 		tries = []string{pw}
 	} else if p.ID != "" {
@@ -35,26 +35,26 @@ func certificateItem(ctx context.Context, env *Env, p profiles.Profile, fromStdi
 	var err error
 	for _, pw := range tries {
 		if err = checkCertificate(env, p.CertificateFile, pw); err == nil {
-			return keyringItem{value: pw}, nil
+			return profiles.SetSecret(pw), nil
 		}
 		if !errors.Is(err, tokens.ErrWrongPassword) {
-			return keyringItem{}, err
+			return profiles.KeepSecret(), err
 		}
 	}
 	if fromStdin {
-		return keyringItem{}, err
+		return profiles.KeepSecret(), err
 	}
 	if env.ReadPassword == nil {
-		return keyringItem{}, fmt.Errorf("%w (pipe the password in with --cert-password-stdin)", err)
+		return profiles.KeepSecret(), fmt.Errorf("%w (pipe the password in with --cert-password-stdin)", err)
 	}
 	pw, err := env.ReadPassword("Password of " + filepath.Base(p.CertificateFile) + " (input hidden): ")
 	if err != nil {
-		return keyringItem{}, err
+		return profiles.KeepSecret(), err
 	}
 	if err := checkCertificate(env, p.CertificateFile, pw); err != nil {
-		return keyringItem{}, err
+		return profiles.KeepSecret(), err
 	}
-	return keyringItem{value: pw}, nil
+	return profiles.SetSecret(pw), nil
 }
 
 // checkCertificate loads the file and tells the user which certificate it

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/aztoken/aztoken/profiles"
 )
 
 func runCopy(ctx context.Context, env *Env, args []string) error {
@@ -35,6 +37,6 @@ Example:
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Copied the %s for %s; it expires at %s (in %s).\n",
-		what, p.Name, tok.ExpiresOn.Local().Format("15:04"), tok.Remaining(env.Client.Now()).Round(time.Minute))
+		what, profiles.Printable(p.Name), tok.ExpiresOn.Local().Format("15:04"), tok.Remaining(env.Client.Now()).Round(time.Minute))
 	return nil
 }

@@ -36,7 +36,7 @@ Examples:
 	if fs.NArg() != 1 {
 		return usageErrorf("profiles import: name one file")
 	}
-	data, err := readLimited(fs.Arg(0))
+	data, err := profiles.ReadImportFile(fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -58,11 +58,11 @@ Examples:
 	}
 	for _, c := range imp.Candidates {
 		if c.Warning != "" {
-			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", c.Profile.Name, c.Warning)
+			fmt.Fprintf(env.Stderr, "warning: %s: %s\n", profiles.Printable(c.Profile.Name), c.Warning)
 		}
 	}
 	for _, p := range added {
-		fmt.Fprintf(env.Stderr, "Imported %s.\n", p.Name)
+		fmt.Fprintf(env.Stderr, "Imported %s.\n", profiles.Printable(p.Name))
 	}
 	fmt.Fprintf(env.Stderr, "%d of %d profile(s) imported from %s (%s).\n", len(added), len(imp.Candidates), fs.Arg(0), imp.Format)
 	return nil
@@ -95,16 +95,6 @@ func decideClashes(env *Env, clashes []profiles.Clash, policy string) (map[int]p
 		}
 	}
 	return decisions, nil
-}
-
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// ParseImport refuses anything larger; read one byte more so it can.
-	return io.ReadAll(io.LimitReader(f, profiles.MaxImportSize+1))
 }
 
 // stringList collects a repeated flag.
@@ -185,7 +175,7 @@ func chooseProfiles(store *profiles.Store, names []string) ([]profiles.Profile, 
 
 func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profile, withToken, withSecret bool) error {
 	if withSecret && p.Credential == profiles.CertificateCredential {
-		return usageErrorf("profile %s uses a certificate: it has no client secret to export, and Postman's recipe cannot sign with a certificate (use --with-token)", p.Name)
+		return usageErrorf("profile %s uses a certificate: it has no client secret to export, and Postman's recipe cannot sign with a certificate (use --with-token)", profiles.Printable(p.Name))
 	}
 	var cred tokens.Credential
 	if withToken || withSecret {
@@ -210,8 +200,12 @@ func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profil
 }
 
 // writeFile writes an export with owner-only permissions, through a
-// temporary file, so a half-written export never replaces a good one.
+// temporary file, so a half-written export never replaces a good one. A
+// symbolic link at path is refused, as profiles.json's is.
 func writeFile(path string, data []byte) error {
+	if err := profiles.RefuseSymlink(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".aztoken-export-*")
 	if err != nil {
 		return err

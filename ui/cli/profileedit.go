@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
 )
 
 // fieldFlags are the flags named after profile fields, shared by add and
@@ -130,11 +128,11 @@ Examples:
 	if err != nil {
 		return err
 	}
-	item, err := f.keyringItem(ctx, env, p, true)
+	change, err := f.secretChange(ctx, env, p, true)
 	if err != nil {
 		return err
 	}
-	return saveWithSecret(ctx, env, p, item, "Added")
+	return saveWithSecret(ctx, env, p, change, "Added")
 }
 
 func runProfilesEdit(ctx context.Context, env *Env, args []string) error {
@@ -176,117 +174,64 @@ Examples:
 	// A certificate profile turned into a secret one holds a PFX password,
 	// not a secret: it needs one now.
 	needSecret := wasCertificate && p.Credential == profiles.SecretCredential
-	item, err := f.keyringItem(ctx, env, p, needSecret)
+	change, err := f.secretChange(ctx, env, p, needSecret)
 	if err != nil {
 		return err
 	}
-	return saveWithSecret(ctx, env, p, item, "Updated")
+	return saveWithSecret(ctx, env, p, change, "Updated")
 }
 
-// keyringItem is what the profile's keyring item must hold after the save:
-// the client secret when given (or needed), or the password that opened
-// the certificate file, which is checked here.
-func (f *fieldFlags) keyringItem(ctx context.Context, env *Env, p profiles.Profile, needSecret bool) (keyringItem, error) {
+// secretChange is what the save does to the profile's keyring item: the
+// client secret when given (or needed), or the password that opened the
+// certificate file, which is checked here.
+func (f *fieldFlags) secretChange(ctx context.Context, env *Env, p profiles.Profile, needSecret bool) (profiles.SecretChange, error) {
 	if p.Credential == profiles.CertificateCredential {
 		switch {
 		case f.secretStdin:
-			return keyringItem{}, usageErrorf("a certificate profile has no client secret; a PFX password goes in with --cert-password-stdin")
+			return profiles.KeepSecret(), usageErrorf("a certificate profile has no client secret; a PFX password goes in with --cert-password-stdin")
 		case !f.certPasswordStdin && !f.given("cert-file") && !f.given("credential"):
 			// An edit of other fields: the certificate is as it was.
-			return keepItem, nil
+			return profiles.KeepSecret(), nil
 		}
-		return certificateItem(ctx, env, p, f.certPasswordStdin)
+		return certificateChange(ctx, env, p, f.certPasswordStdin)
 	}
 	if f.certPasswordStdin {
-		return keyringItem{}, usageErrorf("--cert-password-stdin is for certificate profiles; this one uses a client secret")
+		return profiles.KeepSecret(), usageErrorf("--cert-password-stdin is for certificate profiles; this one uses a client secret")
 	}
 	if !f.secretStdin && !needSecret {
-		return keepItem, nil
+		return profiles.KeepSecret(), nil
 	}
 	secret, err := readSecret(env, f.secretStdin)
 	if err != nil {
-		return keyringItem{}, err
+		return profiles.KeepSecret(), err
 	}
 	// The same checks as the window's secret field: trimmed, capped, no
 	// control characters, and a warning for a pasted Secret ID.
 	secret, warning, err := profiles.CheckSecret(secret)
 	if err != nil {
-		return keyringItem{}, err
+		return profiles.KeepSecret(), err
 	}
 	if warning != "" {
 		fmt.Fprintln(env.Stderr, "warning:", warning)
 	}
-	return keyringItem{value: secret}, nil
+	return profiles.SetSecret(secret), nil
 }
 
-// keyringItem is what a save leaves in the profile's keyring item: the
-// value, deleted when empty, or whatever is there already.
-type keyringItem struct {
-	value string
-	keep  bool
-}
-
-// String masks the value, so printing an item never shows a secret.
-func (k keyringItem) String() string { return tokens.Mask(k.value) }
-
-// GoString masks the value for %#v too.
-func (k keyringItem) GoString() string { return k.String() }
-
-// keepItem leaves the keyring item as it is.
-var keepItem = keyringItem{keep: true}
-
-// saveWithSecret stores a new keyring item before the profile, so a
-// profile never points at a secret that failed to save, and removes an
-// unneeded one after, so a failed save leaves the old one in place.
-func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, item keyringItem, verb string) error {
-	isNew := p.ID == ""
-	if isNew {
-		p.ID = profiles.NewID()
-	}
+// saveWithSecret saves the profile and its keyring item together, as
+// profiles.Store.SaveWithSecret does for every front end: both or neither.
+// A profile changed or removed by another process meanwhile is refused
+// with a *profiles.ConflictError, and the command fails.
+func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, change profiles.SecretChange, verb string) error {
 	store, err := env.OpenStore()
 	if err != nil {
 		return err
 	}
-	var restore func()
-	if !item.keep && item.value != "" {
-		if restore, err = replaceSecret(ctx, env.Secrets, p.ID, item.value); err != nil {
-			return fmt.Errorf("storing the %s: %w", secretWord(p), err)
-		}
-	}
-	if _, err := store.Save(p); err != nil {
-		if restore != nil {
-			restore()
-		}
+	saved, err := store.SaveWithSecret(ctx, p, change, env.Secrets)
+	if err != nil {
 		return err
 	}
-	if !item.keep && item.value == "" && !isNew {
-		if err := env.Secrets.Delete(ctx, p.ID); err != nil {
-			return fmt.Errorf("saved, but removing the old keyring item failed: %w", err)
-		}
-	}
-	fmt.Fprintf(env.Stderr, "%s profile %s.\n", verb, p.Name)
+	fmt.Fprintf(env.Stderr, "%s profile %s.\n", verb, profiles.Printable(saved.Name))
 	return nil
-}
-
-// replaceSecret stores value for id and returns how to put back what was
-// there before, so a save that fails afterwards loses nothing.
-func replaceSecret(ctx context.Context, secrets profiles.SecretStore, id profiles.ID, value string) (restore func(), err error) {
-	old, err := secrets.Get(ctx, id)
-	hadOld := err == nil
-	if err != nil && !errors.Is(err, profiles.ErrSecretNotFound) {
-		return nil, err
-	}
-	if err := secrets.Set(ctx, id, value); err != nil {
-		return nil, err
-	}
-	// Best effort: the error the user needs to see is the save's.
-	return func() {
-		if hadOld {
-			_ = secrets.Set(ctx, id, old)
-		} else {
-			_ = secrets.Delete(ctx, id)
-		}
-	}, nil
 }
 
 // secretWord names what the profile keeps in the keyring.

@@ -75,7 +75,10 @@ func runProfilesList(_ context.Context, env *Env, args []string) error {
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tTENANT\tCLIENT ID\tCLOUD\tTARGET")
 	for _, p := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", p.Name, p.Tenant, p.ClientID, p.Endpoints().Name, p.Target())
+		// The file may hold anything another program wrote; escape codes
+		// and direction marks must not reach the terminal.
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", profiles.Printable(p.Name), profiles.Printable(p.Tenant),
+			profiles.Printable(p.ClientID), profiles.Printable(p.Endpoints().Name), profiles.Printable(p.Target().String()))
 	}
 	return w.Flush()
 }
@@ -99,7 +102,7 @@ func runProfilesShow(ctx context.Context, env *Env, args []string) error {
 	}...)
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	for _, row := range rows {
-		fmt.Fprintf(w, "%s:\t%s\n", row[0], row[1])
+		fmt.Fprintf(w, "%s:\t%s\n", row[0], profiles.Printable(row[1]))
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -141,7 +144,7 @@ func runProfilesRemove(ctx context.Context, env *Env, args []string) error {
 	if err := store.Delete(ctx, p.ID, env.Secrets); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "Deleted profile %s and its secret.\n", p.Name)
+	fmt.Fprintf(env.Stderr, "Deleted profile %s and its secret.\n", profiles.Printable(p.Name))
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/server"
 )
@@ -100,7 +101,7 @@ Examples:
 		fmt.Fprintf(env.Stderr, "Wrote IDENTITY_ENDPOINT and IDENTITY_HEADER to %s, readable by you only; it is removed on stop.\n", *envPath)
 	}
 	fmt.Fprintf(env.Stderr, "Serving %s tokens for %s at %s (and %s); Ctrl+C stops.\n",
-		p.Name, cfg.Request.Target.Audience(), srv.Endpoint(), srv.TokenURL())
+		profiles.Printable(p.Name), cfg.Request.Target.Audience(), srv.Endpoint(), srv.TokenURL())
 	if err := srv.Serve(ctx); err != nil {
 		return err
 	}
