@@ -56,14 +56,14 @@ func runWindow(a fyne.App, d Deps) {
 	// bounded by trayProbeTimeout.
 	probed := make(chan trayHost, 1)
 	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
-	w := newMainWindow(a, d)
+	w := newMainWindow(a, d, fyne.Do)
 	w.win.SetMaster()
 	w.show()
 	// The tray's own hidden window costs tens of milliseconds; set it up
 	// after the main window is shown, still before Run (the only place Fyne
 	// starts a tray), so it does not delay the first frame.
 	host := <-probed
-	w.onMain(func() { w.applyTray(host) }) // before Run: runs at once
+	fyne.Do(func() { w.applyTray(host) }) // before Run: runs at once
 	a.Run()
 }
 

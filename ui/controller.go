@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/aztoken/aztoken/profiles"
@@ -14,7 +13,8 @@ import (
 // the selected profile, what each profile's token is doing, and the
 // background work in flight. Views read it and ask it to act, never each
 // other. It is changed only on the main goroutine: background work hands
-// its result back through post, the window's one bridge to fyne.Do.
+// its result back through post, the window's one bridge to the main
+// goroutine: fyne.Do in the app, a queue the test drains in tests.
 type controller struct {
 	open    func() (*profiles.Store, error)
 	store   *profiles.Store // nil while the profiles file cannot be used
@@ -35,7 +35,6 @@ type controller struct {
 	creating bool
 	states   map[profiles.ID]*profileState
 	tasks    []*task
-	wg       sync.WaitGroup
 }
 
 // profileState is what the window knows about one profile's token beyond
@@ -116,18 +115,15 @@ func (c *controller) state(id profiles.ID) *profileState {
 
 // run does work off the main goroutine with a context that Cancel ends,
 // then applies the function work returns on the main goroutine and
-// redraws. Callers start it last: in tests post runs apply on the work's
-// own goroutine, so nothing may touch the widgets after run returns until
-// the test calls wait. It returns the task's own cancel, for a view's
-// Cancel button; apply must not use it.
+// redraws. The task counts as running (busy) until apply has run. It
+// returns the task's own cancel, for a view's Cancel button; apply must
+// not use it.
 func (c *controller) run(what string, work func(ctx context.Context) (apply func())) context.CancelFunc {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &task{what: what, cancel: cancel}
 	c.tasks = append(c.tasks, t)
 	c.changed()
-	c.wg.Add(1)
 	go func() {
-		defer c.wg.Done()
 		apply := work(ctx)
 		c.post(func() {
 			c.tasks = slices.DeleteFunc(c.tasks, func(x *task) bool { return x == t })
@@ -153,7 +149,3 @@ func (c *controller) busy() string {
 	}
 	return c.tasks[len(c.tasks)-1].what
 }
-
-// wait blocks until every background task has applied its result. Tests
-// call it before they look; the window never does.
-func (c *controller) wait() { c.wg.Wait() }

@@ -52,7 +52,7 @@ func (w *mainWindow) addAppViews(d Deps) {
 		app:    "aztoken",
 		demo:   d.Banner != "",
 		clip:   d.Clipboard,
-		ticker: newTicker(time.Minute, w.onMain),
+		ticker: newTicker(time.Minute, w.post),
 		probe:  func() trayHost { return probeTrayHostWithin(trayProbeTimeout) },
 	}
 	if w.tray.demo {
@@ -165,7 +165,7 @@ func (w *mainWindow) trayTick() {
 	if !w.ticker.running() {
 		// The window's ticker drives auto-refresh while it runs; hidden,
 		// the window leaves it to the tray.
-		w.autoRefresh(now) // last: it may start background work
+		w.autoRefresh(now)
 	}
 }
 
@@ -179,7 +179,7 @@ func (w *mainWindow) reprobe() {
 	t.probing = true
 	go func() {
 		h := t.probe()
-		w.onMain(func() {
+		w.post(func() {
 			t.probing = false
 			w.trackHost(h)
 		})

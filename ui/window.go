@@ -23,8 +23,10 @@ const (
 // actions to the controller and redraws the views when the controller's
 // state changes.
 type mainWindow struct {
-	app    fyne.App
-	win    fyne.Window
+	app fyne.App
+	win fyne.Window
+	// post runs a function on the main goroutine; see poster.
+	post   poster
 	ctrl   *controller
 	acts   *actions
 	copier *copier
@@ -66,12 +68,14 @@ type actions struct {
 	startDemo func()
 }
 
-func newMainWindow(a fyne.App, d Deps) *mainWindow {
-	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), notice: d.Banner}
-	w.ctrl = newController(d, w.onMain)
-	w.copier = newCopier(d.Clipboard, w.onMain)
+// newMainWindow builds the window on d; background work reaches its
+// widgets through post.
+func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), post: post, notice: d.Banner}
+	w.ctrl = newController(d, post)
+	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
-	w.ticker = newTicker(time.Second, w.onMain)
+	w.ticker = newTicker(time.Second, post)
 	w.acts = &actions{
 		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
 		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
@@ -87,9 +91,6 @@ func newMainWindow(a fyne.App, d Deps) *mainWindow {
 	w.restore()
 	return w
 }
-
-// onMain is the one way background work reaches the widgets.
-func (w *mainWindow) onMain(f func()) { fyne.Do(f) }
 
 func (w *mainWindow) build() fyne.CanvasObject {
 	w.list = newProfileList(w.ctrl, w.acts)
@@ -157,7 +158,7 @@ func (w *mainWindow) tick() {
 	}
 	w.syncTicker(now)
 	w.notes.observe(now)
-	w.autoRefresh(now) // last: it may start background work
+	w.autoRefresh(now)
 }
 
 // syncTicker runs the ticker only while the window shows a countdown.
