@@ -36,8 +36,10 @@ type Deps struct {
 	// Now is the clock that every countdown reads. Its times' zone is the
 	// zone the window shows local times in.
 	Now func() time.Time
-	// Banner, when set, stays at the top of the window (the demo's notice).
-	Banner string
+	// Demo is set for the offline demo: the window says so at its top,
+	// offers no demo of its own, names itself so in the tray and quits when
+	// it closes, since its profiles go with it.
+	Demo bool
 }
 
 // Run builds the main window and runs the app until it quits.

@@ -15,6 +15,9 @@ type command struct {
 	key   fyne.KeyName
 	shift bool
 	run   func()
+	// isQuit marks Quit for Fyne (fyne.MenuItem.IsQuit), which then adds
+	// no Quit of its own and moves this one where the platform wants it.
+	isQuit bool
 }
 
 // menu is one menu of the menu bar.
@@ -36,7 +39,7 @@ func (w *mainWindow) menus() []menu {
 			{label: "Export…", key: fyne.KeyE, run: w.exportFile},
 			{label: "Settings…", key: fyne.KeyComma, run: w.openSettings},
 			{label: "Close window", key: fyne.KeyW, run: w.requestClose},
-			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit},
+			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit, isQuit: true},
 		}},
 		{"Token", []command{
 			{label: "Get token", key: fyne.KeyR, run: w.token.getToken},
@@ -79,7 +82,7 @@ func (w *mainWindow) addCommands() {
 				item.Shortcut = sc
 				w.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { c.run() })
 			}
-			item.IsQuit = c.label == "Quit"
+			item.IsQuit = c.isQuit
 			items = append(items, item)
 		}
 		menus = append(menus, fyne.NewMenu(m.name, items...))

@@ -50,7 +50,7 @@ func (w *mainWindow) addAppViews(d Deps) {
 	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
 	w.tray = &trayView{
 		app:    "aztoken",
-		demo:   d.Banner != "",
+		demo:   d.Demo,
 		clip:   d.Clipboard,
 		ticker: newTicker(time.Minute, w.post),
 		probe:  func() trayHost { return probeTrayHostWithin(trayProbeTimeout) },

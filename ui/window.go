@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/ui/demo"
 )
 
 // Preference keys. Preferences are a plain file, so they hold only the
@@ -55,8 +56,8 @@ type mainWindow struct {
 	tray     *trayView
 	notes    *notifier
 	settings *settingsView
-	// notice is a line shown above everything, such as the demo's.
-	notice string
+	// demo is set in the offline demo (Deps.Demo).
+	demo bool
 }
 
 // actions are what the user can ask of the window, shared by buttons, the
@@ -71,7 +72,7 @@ type actions struct {
 // newMainWindow builds the window on d; background work reaches its
 // widgets through post.
 func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
-	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), post: post, notice: d.Banner}
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), post: post, demo: d.Demo}
 	w.ctrl = newController(d, post)
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
@@ -80,7 +81,7 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
 		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
 	}
-	if w.notice == "" {
+	if !w.demo {
 		w.acts.startDemo = w.startDemo
 	}
 	w.win.SetContent(w.build())
@@ -120,8 +121,8 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
 	header := w.banner.build()
-	if w.notice != "" {
-		header = container.NewVBox(noticeLine(w.notice), header)
+	if w.demo {
+		header = container.NewVBox(noticeLine(demo.Banner), header)
 	}
 	return container.NewBorder(header, w.status.build(), nil, nil, split)
 }
