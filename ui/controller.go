@@ -28,6 +28,9 @@ type controller struct {
 	post    func(func())
 	// changed redraws every view; the window sets it.
 	changed func()
+	// fetched hears how each fetch of a token ended, with its origin; the
+	// window sets it.
+	fetched func(fetchEnd)
 
 	// selected is the profile the right-hand side shows; creating is set
 	// instead while the user writes a new one.
@@ -62,6 +65,7 @@ func newController(d Deps, post func(func())) *controller {
 		now:     d.Now,
 		post:    post,
 		changed: func() {},
+		fetched: func(fetchEnd) {},
 		states:  map[profiles.ID]*profileState{},
 	}
 	c.reopen()

@@ -161,7 +161,7 @@ func (v *tokenPanel) setBar(fraction float64, colour fyne.ThemeColorName) {
 
 func (v *tokenPanel) getToken() {
 	if p, ok := v.ctrl.selectedProfile(); ok {
-		v.ctrl.fetch(p, true)
+		v.ctrl.fetch(p, fetchManual)
 	}
 }
 

@@ -46,7 +46,8 @@ type trayView struct {
 // addAppViews adds what lives beside the window's own views: settings,
 // notifications and the tray, which applyTray enables later.
 func (w *mainWindow) addAppViews(d Deps) {
-	w.notes = newNotifier(w.ctrl, w.app)
+	w.notes = newNotifier(w.ctrl, w.app, w.ctrl.now)
+	w.ctrl.fetched = w.notes.fetched
 	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
 	w.tray = &trayView{
 		app:    "aztoken",
@@ -93,7 +94,7 @@ func (t *trayView) hidesOnClose() bool { return t.menu != nil && t.host && !t.de
 // labels only on the tray's own minute, never on the window's second.
 func (w *mainWindow) follow(now time.Time) {
 	w.updateTray(now)
-	w.notes.observe(now)
+	w.notes.checkExpiry(now)
 }
 
 // updateTray rebuilds the menu if an item changed.
@@ -165,7 +166,7 @@ func (w *mainWindow) trayTick() {
 	if !w.ticker.running() {
 		// The window's ticker drives auto-refresh while it runs; hidden,
 		// the window leaves it to the tray.
-		w.autoRefresh(now)
+		w.ctrl.autoRefresh(now)
 	}
 }
 

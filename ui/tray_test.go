@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,24 +17,14 @@ import (
 // tray, so the tests read the menu the window keeps and click its items
 // as the tray would. The probe's answer is injected.
 
-// sentNotifications records what the window sent; tray copies report
-// from their own goroutine in tests.
+// sentNotifications records what the window sent.
 type sentNotifications struct {
-	mu   sync.Mutex
 	sent []fyne.Notification
 }
 
-func (n *sentNotifications) send(x *fyne.Notification) {
-	n.mu.Lock()
-	n.sent = append(n.sent, *x)
-	n.mu.Unlock()
-}
+func (n *sentNotifications) send(x *fyne.Notification) { n.sent = append(n.sent, *x) }
 
-func (n *sentNotifications) all() []fyne.Notification {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return append([]fyne.Notification(nil), n.sent...)
-}
+func (n *sentNotifications) all() []fyne.Notification { return n.sent }
 
 // openWithTray opens the window as Run would after a probe that found a
 // session bus, and a tray host when host is set.

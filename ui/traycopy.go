@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -34,9 +33,7 @@ func (c *controller) copyHeader(p profiles.Profile, clip clipboard.Clipboard, do
 			err = clip.WriteAll(tok.AuthorizationHeader())
 		}
 		return func() {
-			if !errors.Is(fetchErr, context.Canceled) {
-				st.err = fetchErr
-			}
+			c.ended(st, p, fetchTray, fetchErr)
 			done(tok, err)
 		}
 	})

@@ -158,8 +158,8 @@ func (w *mainWindow) tick() {
 		w.serve.tick()
 	}
 	w.syncTicker(now)
-	w.notes.observe(now)
-	w.autoRefresh(now)
+	w.notes.checkExpiry(now)
+	w.ctrl.autoRefresh(now)
 }
 
 // syncTicker runs the ticker only while the window shows a countdown.
