@@ -37,7 +37,7 @@ func (w *mainWindow) menus() []menu {
 			{label: "Filter profiles", key: fyne.KeyF, run: func() { w.win.Canvas().Focus(w.list.filter) }},
 			{label: "Import…", key: fyne.KeyI, run: w.importFile},
 			{label: "Export…", key: fyne.KeyE, run: w.exportFile},
-			{label: "Settings…", key: fyne.KeyComma, run: w.openSettings},
+			{label: "Settings…", key: fyne.KeyComma, run: w.settings.open},
 			{label: "Close window", key: fyne.KeyW, run: w.requestClose},
 			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit, isQuit: true},
 		}},

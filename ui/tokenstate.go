@@ -81,6 +81,16 @@ type fetchEnd struct {
 	err error
 }
 
+// fetchState is where a fetch of profile id's token stands: running, or
+// failed last time.
+func (c *controller) fetchState(id profiles.ID) (fetching, failed bool) {
+	st, ok := c.states[id]
+	return ok && st.fetching, ok && st.err != nil
+}
+
+// margin is how long before expiry the cache gets a new token.
+func (c *controller) margin() time.Duration { return c.cache.Margin() }
+
 // fetch gets a token for p in the background, one fetch per profile at a
 // time.
 func (c *controller) fetch(p profiles.Profile, from fetchOrigin) {

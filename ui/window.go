@@ -85,7 +85,7 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 		w.acts.startDemo = w.startDemo
 	}
 	w.win.SetContent(w.build())
-	w.addAppViews(d)
+	w.addAppViews(d, post)
 	w.addCommands()
 	w.win.SetCloseIntercept(w.requestClose)
 	w.ctrl.changed = w.refresh
@@ -146,7 +146,8 @@ func (w *mainWindow) refresh() {
 	w.editor.changed()
 	w.win.SetTitle(w.title())
 	w.syncTicker(now)
-	w.follow(now)
+	w.tray.update(now)
+	w.notes.checkExpiry(now)
 }
 
 // tick moves every countdown on, once a second while one is showing.
@@ -223,41 +224,25 @@ func (w *mainWindow) firstProfile() profiles.ID {
 	return ""
 }
 
-// show puts the window on screen.
-func (w *mainWindow) show() {
-	w.visible = true
-	w.win.Show()
-	w.syncTicker(w.ctrl.now())
+// addAppViews adds what lives beside the window's own views: settings,
+// notifications and the tray, which applyTray enables later.
+func (w *mainWindow) addAppViews(d Deps, post poster) {
+	w.notes = newNotifier(w.ctrl, w.app, w.ctrl.now)
+	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
+	w.ctrl.fetched = w.notes.fetched
+	w.tray = newTrayView(w.app, w.ctrl, trayWindow{reveal: w.reveal, quit: w.requestQuit, hidden: w.hidden, minute: w.minute}, d, post)
+	w.tray.copied = w.notes.copied
+	w.settings = newSettingsView(w.app.Preferences(), w.win, func(s appSettings) { w.useSettings(s); w.refresh() })
+	w.settings.clearer, _ = d.Clipboard.(clearDelay)
+	w.useSettings(loadSettings(w.app.Preferences()))
 }
 
-// requestClose is the close button: with a tray icon to come back from it
-// hides the window; otherwise it asks about unsaved changes and quits.
-func (w *mainWindow) requestClose() {
-	if w.tray.hidesOnClose() {
-		w.hide()
-		return
-	}
-	w.editor.guard(w.close, nil)
-}
-
-// close remembers the window's size, stops the ticker, any work and every
-// token endpoint, and closes the window.
-func (w *mainWindow) close() {
-	if w.closed {
-		return
-	}
-	w.closed = true
-	size := w.win.Canvas().Size()
-	prefs := w.app.Preferences()
-	prefs.SetFloat(prefWidth, float64(size.Width))
-	prefs.SetFloat(prefHeight, float64(size.Height))
-	w.visible = false
-	w.ticker.halt()
-	w.tray.ticker.halt()
-	w.copier.stop()
-	w.ctrl.cancelAll()
-	w.ctrl.stopServers()
-	w.win.Close()
+// applyTray acts on the start-up probe: the tray starts, and
+// notifications may be sent, only when it found a session bus (Fyne would
+// otherwise start a bus of its own).
+func (w *mainWindow) applyTray(h trayHost) {
+	w.notes.on = h.bus
+	w.tray.apply(h)
 }
 
 // setShown shows or hides o.
