@@ -178,9 +178,3 @@ func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step
 		return func() { done(rep, nil) }
 	})
 }
-
-// runSetupCheck is Ctrl+Shift+T: the setup check, shown.
-func (w *mainWindow) runSetupCheck() {
-	w.showTab(w.checkTab)
-	w.check.start()
-}

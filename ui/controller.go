@@ -107,6 +107,24 @@ func (c *controller) selectedProfile() (profiles.Profile, bool) {
 	return c.profile(c.selected)
 }
 
+// choose shows profile id on the right-hand side; "" shows none.
+func (c *controller) choose(id profiles.ID) { c.selected, c.creating = id, false }
+
+// startNew empties the right-hand side for a profile to add.
+func (c *controller) startNew() { c.selected, c.creating = "", true }
+
+// showing reports whether the right-hand side shows profile id, stored:
+// showing("") is the empty state, with no profile and none being added.
+func (c *controller) showing(id profiles.ID) bool { return c.selected == id && !c.creating }
+
+// importPlan is what importing imp would clash with.
+func (c *controller) importPlan(imp *profiles.Import) []profiles.Clash {
+	if c.store == nil {
+		return nil
+	}
+	return c.store.ImportPlan(imp)
+}
+
 // state is the token state of a profile, created on first use.
 func (c *controller) state(id profiles.ID) *profileState {
 	st, ok := c.states[id]

@@ -19,6 +19,7 @@ import (
 type profileList struct {
 	ctrl *controller
 	acts *actions
+	win  fyne.Window
 
 	filter                                  *widget.Entry
 	list                                    *widget.List
@@ -37,8 +38,8 @@ type rowStatus struct {
 	importance widget.Importance
 }
 
-func newProfileList(ctrl *controller, acts *actions) *profileList {
-	return &profileList{ctrl: ctrl, acts: acts}
+func newProfileList(ctrl *controller, acts *actions, win fyne.Window) *profileList {
+	return &profileList{ctrl: ctrl, acts: acts, win: win}
 }
 
 func (v *profileList) build() fyne.CanvasObject {
@@ -62,6 +63,9 @@ func (v *profileList) build() fyne.CanvasObject {
 	toolbar := container.NewHBox(v.add, v.duplicate, v.remove, widget.NewSeparator(), v.import_, v.export)
 	return container.NewBorder(container.NewVBox(v.filter, toolbar), nil, nil, nil, v.list)
 }
+
+// focusFilter puts the cursor in the filter.
+func (v *profileList) focusFilter() { v.win.Canvas().Focus(v.filter) }
 
 // newProfileRow is the template of a row: name, then tenant and status.
 func newProfileRow() fyne.CanvasObject {

@@ -251,9 +251,3 @@ func (v *testCallView) copyCurl() {
 		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
 	}
 }
-
-// runTestCall is Ctrl+T: the test call, shown.
-func (w *mainWindow) runTestCall() {
-	w.showTab(w.callTab)
-	w.call.runCall()
-}

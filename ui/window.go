@@ -27,11 +27,14 @@ type mainWindow struct {
 	app fyne.App
 	win fyne.Window
 	// post runs a function on the main goroutine; see poster.
-	post   poster
-	ctrl   *controller
-	acts   *actions
-	copier *copier
-	ticker *ticker
+	post poster
+	ctrl *controller
+	// profileActions act on the profiles; acts are the same as functions
+	// for the list and the empty state.
+	profileActions *profileActions
+	acts           *actions
+	copier         *copier
+	ticker         *ticker
 	// visible is set while the window is shown; the ticker runs only then.
 	visible bool
 	closed  bool
@@ -77,14 +80,21 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
 	w.ticker = newTicker(time.Second, post)
+	pa := &profileActions{ctrl: w.ctrl, win: w.win, prefs: a.Preferences(), redraw: w.refresh, showForm: func() { w.tabs.SelectIndex(0) }}
+	w.profileActions = pa
 	w.acts = &actions{
-		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
-		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
+		selectProfile: pa.selectProfile, newProfile: pa.newProfile, duplicate: pa.duplicate,
+		remove: pa.remove, importFile: pa.importFile, exportFile: pa.exportFile,
 	}
 	if !w.demo {
-		w.acts.startDemo = w.startDemo
+		w.acts.startDemo = func() {
+			if err := startDemo(); err != nil {
+				w.showError(err)
+			}
+		}
 	}
 	w.win.SetContent(w.build())
+	pa.form = w.editor
 	w.addAppViews(d, post)
 	w.addCommands()
 	w.win.SetCloseIntercept(w.requestClose)
@@ -94,12 +104,12 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 }
 
 func (w *mainWindow) build() fyne.CanvasObject {
-	w.list = newProfileList(w.ctrl, w.acts)
-	w.editor = newProfileEditor(w.ctrl, w.win, w.saved)
+	w.list = newProfileList(w.ctrl, w.acts, w.win)
+	w.editor = newProfileEditor(w.ctrl, w.win, w.profileActions.saved)
 	w.token = newTokenPanel(w.ctrl, w.copier)
 	w.errors = newErrorPanel(w.ctrl, w.copier)
 	w.claims = newClaimsView(w.ctrl)
-	w.banner = newStoreBanner(w.ctrl, w.movedAside)
+	w.banner = newStoreBanner(w.ctrl, w.profileActions.movedAside)
 	w.status = newStatusBar(w.ctrl)
 	w.empty = newEmptyState(w.acts)
 	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
@@ -133,7 +143,7 @@ func (w *mainWindow) refresh() {
 	w.banner.apply()
 	w.status.apply()
 	w.list.apply()
-	empty := w.ctrl.selected == "" && !w.ctrl.creating
+	empty := w.ctrl.showing("")
 	setShown(w.emptyPane, empty)
 	setShown(w.profilePane, !empty)
 	w.empty.apply(w.ctrl.readOnly() == nil)
@@ -209,20 +219,11 @@ func (w *mainWindow) restore() {
 		float32(prefs.FloatWithFallback(prefWidth, 980)),
 		float32(prefs.FloatWithFallback(prefHeight, 680)),
 	))
-	id := profiles.ID(prefs.String(prefLastProfile))
-	if _, ok := w.ctrl.profile(id); !ok {
-		id = w.firstProfile()
-	}
-	w.open(id)
+	w.profileActions.openLast()
 }
 
-// firstProfile is the profile to show when the chosen one is gone.
-func (w *mainWindow) firstProfile() profiles.ID {
-	if ps := w.ctrl.profiles(); len(ps) > 0 {
-		return ps[0].ID
-	}
-	return ""
-}
+// showError explains a failure that has no place in a view, with its fix.
+func (w *mainWindow) showError(err error) { showError(w.win, err) }
 
 // addAppViews adds what lives beside the window's own views: settings,
 // notifications and the tray, which applyTray enables later.
@@ -232,9 +233,9 @@ func (w *mainWindow) addAppViews(d Deps, post poster) {
 	w.ctrl.fetched = w.notes.fetched
 	w.tray = newTrayView(w.app, w.ctrl, trayWindow{reveal: w.reveal, quit: w.requestQuit, hidden: w.hidden, minute: w.minute}, d, post)
 	w.tray.copied = w.notes.copied
-	w.settings = newSettingsView(w.app.Preferences(), w.win, func(s appSettings) { w.useSettings(s); w.refresh() })
-	w.settings.clearer, _ = d.Clipboard.(clearDelay)
-	w.useSettings(loadSettings(w.app.Preferences()))
+	clearer, _ := d.Clipboard.(clearDelay)
+	w.settings = newSettingsView(w.app.Preferences(), w.win, clearer, w.ctrl.cache.SetMargin, w.refresh)
+	w.settings.use(loadSettings(w.app.Preferences()))
 }
 
 // applyTray acts on the start-up probe: the tray starts, and
