@@ -18,7 +18,7 @@ import (
 // rather than only that a call failed. Each step appears as it is decided;
 // the report goes to the clipboard for a ticket, never with the secret.
 type checkView struct {
-	ctrl   *controller
+	ctrl   setupChecker
 	copier *copier
 
 	run, cancel, copyReport *widget.Button
@@ -44,7 +44,13 @@ type checkRow struct {
 	box                      *fyne.Container
 }
 
-func newCheckView(ctrl *controller, cp *copier) *checkView {
+// setupChecker is what the setup check asks of the controller.
+type setupChecker interface {
+	selectedProfile() (profiles.Profile, bool)
+	checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc
+}
+
+func newCheckView(ctrl setupChecker, cp *copier) *checkView {
 	return &checkView{ctrl: ctrl, copier: cp}
 }
 

@@ -24,7 +24,7 @@ type controller struct {
 	client  *tokens.Client
 	cache   *tokens.Cache
 	servers tokenServers
-	now     func() time.Time
+	clock   func() time.Time
 	post    func(func())
 	// changed redraws every view; the window sets it.
 	changed func()
@@ -38,6 +38,16 @@ type controller struct {
 	creating bool
 	states   map[profiles.ID]*profileState
 	tasks    []*task
+}
+
+// selection is what most views read of the controller: the selected
+// profile, its token and the clock. Each view asks through an interface
+// of its own for what else it needs, and never reads the controller's
+// fields.
+type selection interface {
+	selectedProfile() (profiles.Profile, bool)
+	token(profiles.Profile) (tokens.Token, bool)
+	now() time.Time
 }
 
 // profileState is what the window knows about one profile's token beyond
@@ -62,7 +72,7 @@ func newController(d Deps, post func(func())) *controller {
 		secrets: newSessionSecrets(d.Secrets),
 		client:  d.Fetcher,
 		cache:   tokens.NewCache(d.Fetcher, d.Now),
-		now:     d.Now,
+		clock:   d.Now,
 		post:    post,
 		changed: func() {},
 		fetched: func(fetchEnd) {},
@@ -71,6 +81,9 @@ func newController(d Deps, post func(func())) *controller {
 	c.reopen()
 	return c
 }
+
+// now is the time on the window's clock.
+func (c *controller) now() time.Time { return c.clock() }
 
 // reopen reads the profiles file again, after the user moved a corrupt
 // one aside.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
@@ -33,11 +34,18 @@ type errorPanel struct {
 	err error
 }
 
+// fetchErrors is what the token's error panel reads of the controller.
+type fetchErrors interface {
+	selectedProfile() (profiles.Profile, bool)
+	fetchState(profiles.ID) (fetching bool, err error)
+}
+
 // newErrorPanel explains the selected profile's failed token request.
-func newErrorPanel(ctrl *controller, cp *copier) *errorPanel {
+func newErrorPanel(ctrl fetchErrors, cp *copier) *errorPanel {
 	return newErrorPanelFor("The token request failed", cp, func() error {
 		if p, ok := ctrl.selectedProfile(); ok {
-			return ctrl.state(p.ID).err
+			_, err := ctrl.fetchState(p.ID)
+			return err
 		}
 		return nil
 	})

@@ -17,7 +17,7 @@ import (
 // profileList is the left-hand side: a filter, the toolbar and every
 // profile with its tenant and where its token stands.
 type profileList struct {
-	ctrl *controller
+	ctrl listSource
 	acts *actions
 	win  fyne.Window
 
@@ -38,7 +38,15 @@ type rowStatus struct {
 	importance widget.Importance
 }
 
-func newProfileList(ctrl *controller, acts *actions, win fyne.Window) *profileList {
+// listSource is what the profile list reads of the controller.
+type listSource interface {
+	selection
+	profiles() []profiles.Profile
+	readOnly() error
+	phaseOf(profiles.Profile, time.Time) phase
+}
+
+func newProfileList(ctrl listSource, acts *actions, win fyne.Window) *profileList {
 	return &profileList{ctrl: ctrl, acts: acts, win: win}
 }
 
@@ -140,8 +148,9 @@ func (v *profileList) apply() {
 
 // showSelection highlights the selected profile, if the filter shows it.
 func (v *profileList) showSelection() {
+	sel, _ := v.ctrl.selectedProfile()
 	for i, p := range v.shown {
-		if p.ID == v.ctrl.selected {
+		if p.ID == sel.ID {
 			v.list.Select(i)
 			return
 		}

@@ -169,6 +169,13 @@ func (c *controller) stopServer(id profiles.ID, why error) {
 	ts.srv.Close()
 }
 
+// switchOff stops profile id's endpoint because the user switched it off,
+// and redraws.
+func (c *controller) switchOff(id profiles.ID) {
+	c.stopServer(id, nil)
+	c.changed()
+}
+
 // stopServers stops every endpoint for good when the window closes, and
 // returns once they have stopped.
 func (c *controller) stopServers() {

@@ -81,12 +81,25 @@ type fetchEnd struct {
 	err error
 }
 
-// fetchState is where a fetch of profile id's token stands: running, or
-// failed last time.
-func (c *controller) fetchState(id profiles.ID) (fetching, failed bool) {
+// fetchState is where a fetch of profile id's token stands: running, and
+// why the last one failed.
+func (c *controller) fetchState(id profiles.ID) (fetching bool, err error) {
 	st, ok := c.states[id]
-	return ok && st.fetching, ok && st.err != nil
+	if !ok {
+		return false, nil
+	}
+	return st.fetching, st.err
 }
+
+// autoRefreshes reports whether profile id's token is fetched again
+// shortly before it expires.
+func (c *controller) autoRefreshes(id profiles.ID) bool {
+	st, ok := c.states[id]
+	return ok && st.auto
+}
+
+// setAutoRefresh switches auto-refresh for profile id.
+func (c *controller) setAutoRefresh(id profiles.ID, on bool) { c.state(id).auto = on }
 
 // margin is how long before expiry the cache gets a new token.
 func (c *controller) margin() time.Duration { return c.cache.Margin() }

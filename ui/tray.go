@@ -55,8 +55,7 @@ type trayView struct {
 // trayController is what the tray asks of the controller.
 type trayController interface {
 	tokenReader
-	// fetchState is where a fetch of the profile's token stands.
-	fetchState(profiles.ID) (fetching, failed bool)
+	fetchState(profiles.ID) (fetching bool, err error)
 	// margin is how long before expiry the cache gets a new token.
 	margin() time.Duration
 	copyHeader(profiles.Profile, clipboard.Clipboard, func(tokens.Token, error))
@@ -135,7 +134,8 @@ func (t *trayView) states() map[profiles.ID]trayState {
 	for _, p := range t.ctrl.profiles() {
 		var s trayState
 		s.token, s.has = t.ctrl.token(p)
-		s.fetching, s.failed = t.ctrl.fetchState(p.ID)
+		fetching, err := t.ctrl.fetchState(p.ID)
+		s.fetching, s.failed = fetching, err != nil
 		states[p.ID] = s
 	}
 	return states
