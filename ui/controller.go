@@ -25,7 +25,7 @@ type controller struct {
 	cache   *tokens.Cache
 	servers tokenServers
 	clock   func() time.Time
-	post    func(func())
+	post    poster
 	// changed redraws every view; the window sets it.
 	changed func()
 	// fetched hears how each fetch of a token ended, with its origin; the
@@ -66,7 +66,7 @@ type task struct {
 	cancel context.CancelFunc
 }
 
-func newController(d Deps, post func(func())) *controller {
+func newController(d Deps, post poster) *controller {
 	c := &controller{
 		open:    d.OpenStore,
 		secrets: newSessionSecrets(d.Secrets),

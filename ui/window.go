@@ -20,14 +20,13 @@ const (
 	prefLastProfile = "profile.last"
 )
 
-// mainWindow is aztoken's window: it builds the views, routes the user's
-// actions to the controller and redraws the views when the controller's
-// state changes.
+// mainWindow is aztoken's window. It builds the views and wires them to
+// the controller and to each other, redraws them when the controller's
+// state changes, and comes and goes (lifecycle.go); what each view does is
+// in the view's own files.
 type mainWindow struct {
-	app fyne.App
-	win fyne.Window
-	// post runs a function on the main goroutine; see poster.
-	post poster
+	app  fyne.App
+	win  fyne.Window
 	ctrl *controller
 	// profileActions act on the profiles; acts are the same as functions
 	// for the list and the empty state.
@@ -75,7 +74,7 @@ type actions struct {
 // newMainWindow builds the window on d; background work reaches its
 // widgets through post.
 func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
-	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), post: post, demo: d.Demo}
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), demo: d.Demo}
 	w.ctrl = newController(d, post)
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
