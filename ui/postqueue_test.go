@@ -4,6 +4,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // postQueue is the tests' poster. Background work queues what it posts,
@@ -66,5 +68,26 @@ func (q *postQueue) settle(t testing.TB, busy func() bool) {
 		case <-limit.C:
 			t.Fatalf("background work did not report within %v", settleWithin)
 		}
+	}
+}
+
+func TestAResultReachesTheWindowOnlyWhenTheMainGoroutineRunsIt(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	test.Tap(w.token.get)
+
+	// The fetch has ended and posted its result, which the window's
+	// goroutine (this one) has not run yet: the panel still says so.
+	select {
+	case <-f.posts.ready:
+	case <-time.After(settleWithin):
+		t.Fatal("the fetch never posted its result")
+	}
+	if w.token.get.Text != "Getting token…" || w.ctrl.busy() == "" {
+		t.Fatalf("the result was applied off the main goroutine: button %q, busy %q", w.token.get.Text, w.ctrl.busy())
+	}
+	f.wait()
+	if w.token.get.Text != "Get token" || w.ctrl.busy() != "" || !w.token.tokenRow.Visible() {
+		t.Errorf("after the window ran it: button %q, busy %q, token shown %v", w.token.get.Text, w.ctrl.busy(), w.token.tokenRow.Visible())
 	}
 }
