@@ -9,14 +9,14 @@ import (
 	"github.com/aztoken/aztoken/ui/cli"
 )
 
-// showAbout says which aztoken this is, in the words `aztoken version`
-// prints: the version and the commit it was built from.
-func (w *mainWindow) showAbout() {
+// showAbout says over win which aztoken this is, in the words `aztoken
+// version` prints: the version and the commit it was built from.
+func showAbout(win fyne.Window) {
 	content := container.NewVBox(
 		widget.NewLabel(cli.VersionLine()),
 		&widget.Label{Text: "Fetches Entra ID tokens for Azure app registrations and copies bearer headers.", Wrapping: fyne.TextWrapWord},
 	)
-	d := dialog.NewCustom("About aztoken", "Close", content, w.win)
+	d := dialog.NewCustom("About aztoken", "Close", content, win)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }

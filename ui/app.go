@@ -36,8 +36,10 @@ type Deps struct {
 	// Now is the clock that every countdown reads. Its times' zone is the
 	// zone the window shows local times in.
 	Now func() time.Time
-	// Banner, when set, stays at the top of the window (the demo's notice).
-	Banner string
+	// Demo is set for the offline demo: the window says so at its top,
+	// offers no demo of its own, names itself so in the tray and quits when
+	// it closes, since its profiles go with it.
+	Demo bool
 }
 
 // Run builds the main window and runs the app until it quits.
@@ -56,14 +58,14 @@ func runWindow(a fyne.App, d Deps) {
 	// bounded by trayProbeTimeout.
 	probed := make(chan trayHost, 1)
 	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
-	w := newMainWindow(a, d)
+	w := newMainWindow(a, d, fyne.Do)
 	w.win.SetMaster()
 	w.show()
 	// The tray's own hidden window costs tens of milliseconds; set it up
 	// after the main window is shown, still before Run (the only place Fyne
 	// starts a tray), so it does not delay the first frame.
 	host := <-probed
-	w.onMain(func() { w.applyTray(host) }) // before Run: runs at once
+	fyne.Do(func() { w.applyTray(host) }) // before Run: runs at once
 	a.Run()
 }
 

@@ -16,7 +16,7 @@ import (
 // fresh"), one from a newer aztoken (read-only), or where a moved file
 // went.
 type storeBanner struct {
-	ctrl *controller
+	ctrl storeState
 	// onMoved tells the window the store was opened afresh.
 	onMoved func()
 
@@ -28,7 +28,14 @@ type storeBanner struct {
 	movedTo string
 }
 
-func newStoreBanner(ctrl *controller, onMoved func()) *storeBanner {
+// storeState is what the banner asks of the controller about the
+// profiles file.
+type storeState interface {
+	readOnly() error
+	reopen()
+}
+
+func newStoreBanner(ctrl storeState, onMoved func()) *storeBanner {
 	return &storeBanner{ctrl: ctrl, onMoved: onMoved}
 }
 

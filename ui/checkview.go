@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +17,7 @@ import (
 // rather than only that a call failed. Each step appears as it is decided;
 // the report goes to the clipboard for a ticket, never with the secret.
 type checkView struct {
-	ctrl   *controller
+	ctrl   setupChecker
 	copier *copier
 
 	run, cancel, copyReport *widget.Button
@@ -44,7 +43,13 @@ type checkRow struct {
 	box                      *fyne.Container
 }
 
-func newCheckView(ctrl *controller, cp *copier) *checkView {
+// setupChecker is what the setup check asks of the controller.
+type setupChecker interface {
+	selectedProfile() (profiles.Profile, bool)
+	checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc
+}
+
+func newCheckView(ctrl setupChecker, cp *copier) *checkView {
 	return &checkView{ctrl: ctrl, copier: cp}
 }
 
@@ -154,33 +159,4 @@ func (v *checkView) copy() {
 	if v.report != nil {
 		v.copier.copy(v.copyReport, v.report.Text())
 	}
-}
-
-// checkSetup runs the setup check for p off the main goroutine. Each step
-// reaches onStep on the main goroutine as it is decided, then done gets
-// the report, or why the check could not start. It returns the check's own
-// cancel.
-func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc {
-	secrets, client, post := c.secrets, c.client, c.post
-	return c.run("Checking the setup of "+p.Name, func(ctx context.Context) func() {
-		cred, err := loadCredential(ctx, secrets, p)
-		if err != nil {
-			return func() {
-				if errors.Is(err, context.Canceled) {
-					err = nil
-				}
-				done(tokens.Report{}, err)
-			}
-		}
-		check := p.SetupCheck(client, cred, p.Subscription)
-		check.OnStep = func(i int, s tokens.Step) { post(func() { onStep(i, s) }) }
-		rep := check.Run(ctx)
-		return func() { done(rep, nil) }
-	})
-}
-
-// runSetupCheck is Ctrl+Shift+T: the setup check, shown.
-func (w *mainWindow) runSetupCheck() {
-	w.showTab(w.checkTab)
-	w.check.start()
 }

@@ -12,7 +12,7 @@ import (
 // claimsView shows what the selected profile's token says: its decoded
 // header and claims in two columns, each with a note that helps read it.
 type claimsView struct {
-	ctrl *controller
+	ctrl selection
 
 	table *fyne.Container
 	empty *widget.Label
@@ -23,7 +23,7 @@ type claimsView struct {
 	shown string
 }
 
-func newClaimsView(ctrl *controller) *claimsView { return &claimsView{ctrl: ctrl} }
+func newClaimsView(ctrl selection) *claimsView { return &claimsView{ctrl: ctrl} }
 
 func (v *claimsView) build() fyne.CanvasObject {
 	v.table = container.New(layout.NewFormLayout())

@@ -15,6 +15,9 @@ type command struct {
 	key   fyne.KeyName
 	shift bool
 	run   func()
+	// isQuit marks Quit for Fyne (fyne.MenuItem.IsQuit), which then adds
+	// no Quit of its own and moves this one where the platform wants it.
+	isQuit bool
 }
 
 // menu is one menu of the menu bar.
@@ -25,23 +28,24 @@ type menu struct {
 
 // menus are the menu bar, in order.
 func (w *mainWindow) menus() []menu {
+	pa := w.profileActions
 	return []menu{
 		{"Profile", []command{
-			{label: "New profile", key: fyne.KeyN, run: w.newProfile},
+			{label: "New profile", key: fyne.KeyN, run: pa.newProfile},
 			{label: "Save profile", key: fyne.KeyS, run: func() { w.editor.saveThen(nil) }},
-			{label: "Duplicate profile", key: fyne.KeyD, run: w.duplicate},
-			{label: "Delete profile…", run: w.remove},
-			{label: "Filter profiles", key: fyne.KeyF, run: func() { w.win.Canvas().Focus(w.list.filter) }},
-			{label: "Import…", key: fyne.KeyI, run: w.importFile},
-			{label: "Export…", key: fyne.KeyE, run: w.exportFile},
-			{label: "Settings…", key: fyne.KeyComma, run: w.openSettings},
+			{label: "Duplicate profile", key: fyne.KeyD, run: pa.duplicate},
+			{label: "Delete profile…", run: pa.remove},
+			{label: "Filter profiles", key: fyne.KeyF, run: w.list.focusFilter},
+			{label: "Import…", key: fyne.KeyI, run: pa.importFile},
+			{label: "Export…", key: fyne.KeyE, run: pa.exportFile},
+			{label: "Settings…", key: fyne.KeyComma, run: w.settings.open},
 			{label: "Close window", key: fyne.KeyW, run: w.requestClose},
-			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit},
+			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit, isQuit: true},
 		}},
 		{"Token", []command{
 			{label: "Get token", key: fyne.KeyR, run: w.token.getToken},
-			{label: "Run test call", key: fyne.KeyT, run: w.runTestCall},
-			{label: "Run setup check", key: fyne.KeyT, shift: true, run: w.runSetupCheck},
+			{label: "Run test call", key: fyne.KeyT, run: func() { w.showTab(w.callTab); w.call.runCall() }},
+			{label: "Run setup check", key: fyne.KeyT, shift: true, run: func() { w.showTab(w.checkTab); w.check.start() }},
 			{label: "Copy header", key: fyne.KeyC, shift: true, run: w.token.onCopyHeader},
 			{label: "Copy token", key: fyne.KeyA, shift: true, run: w.token.onCopyToken},
 			{label: "Copy as curl", key: fyne.KeyU, shift: true, run: w.token.onCopyCurl},
@@ -50,7 +54,7 @@ func (w *mainWindow) menus() []menu {
 		}},
 		{"Help", []command{
 			// "About" exactly: Fyne moves it to the app menu on macOS.
-			{label: "About", run: w.showAbout},
+			{label: "About", run: func() { showAbout(w.win) }},
 		}},
 	}
 }
@@ -79,7 +83,7 @@ func (w *mainWindow) addCommands() {
 				item.Shortcut = sc
 				w.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { c.run() })
 			}
-			item.IsQuit = c.label == "Quit"
+			item.IsQuit = c.isQuit
 			items = append(items, item)
 		}
 		menus = append(menus, fyne.NewMenu(m.name, items...))

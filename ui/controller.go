@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/aztoken/aztoken/profiles"
@@ -14,7 +13,8 @@ import (
 // the selected profile, what each profile's token is doing, and the
 // background work in flight. Views read it and ask it to act, never each
 // other. It is changed only on the main goroutine: background work hands
-// its result back through post, the window's one bridge to fyne.Do.
+// its result back through post, the window's one bridge to the main
+// goroutine: fyne.Do in the app, a queue the test drains in tests.
 type controller struct {
 	open    func() (*profiles.Store, error)
 	store   *profiles.Store // nil while the profiles file cannot be used
@@ -24,10 +24,13 @@ type controller struct {
 	client  *tokens.Client
 	cache   *tokens.Cache
 	servers tokenServers
-	now     func() time.Time
-	post    func(func())
+	clock   func() time.Time
+	post    poster
 	// changed redraws every view; the window sets it.
 	changed func()
+	// fetched hears how each fetch of a token ended, with its origin; the
+	// window sets it.
+	fetched func(fetchEnd)
 
 	// selected is the profile the right-hand side shows; creating is set
 	// instead while the user writes a new one.
@@ -35,7 +38,16 @@ type controller struct {
 	creating bool
 	states   map[profiles.ID]*profileState
 	tasks    []*task
-	wg       sync.WaitGroup
+}
+
+// selection is what most views read of the controller: the selected
+// profile, its token and the clock. Each view asks through an interface
+// of its own for what else it needs, and never reads the controller's
+// fields.
+type selection interface {
+	selectedProfile() (profiles.Profile, bool)
+	token(profiles.Profile) (tokens.Token, bool)
+	now() time.Time
 }
 
 // profileState is what the window knows about one profile's token beyond
@@ -54,20 +66,24 @@ type task struct {
 	cancel context.CancelFunc
 }
 
-func newController(d Deps, post func(func())) *controller {
+func newController(d Deps, post poster) *controller {
 	c := &controller{
 		open:    d.OpenStore,
 		secrets: newSessionSecrets(d.Secrets),
 		client:  d.Fetcher,
 		cache:   tokens.NewCache(d.Fetcher, d.Now),
-		now:     d.Now,
+		clock:   d.Now,
 		post:    post,
 		changed: func() {},
+		fetched: func(fetchEnd) {},
 		states:  map[profiles.ID]*profileState{},
 	}
 	c.reopen()
 	return c
 }
+
+// now is the time on the window's clock.
+func (c *controller) now() time.Time { return c.clock() }
 
 // reopen reads the profiles file again, after the user moved a corrupt
 // one aside.
@@ -104,6 +120,24 @@ func (c *controller) selectedProfile() (profiles.Profile, bool) {
 	return c.profile(c.selected)
 }
 
+// choose shows profile id on the right-hand side; "" shows none.
+func (c *controller) choose(id profiles.ID) { c.selected, c.creating = id, false }
+
+// startNew empties the right-hand side for a profile to add.
+func (c *controller) startNew() { c.selected, c.creating = "", true }
+
+// showing reports whether the right-hand side shows profile id, stored:
+// showing("") is the empty state, with no profile and none being added.
+func (c *controller) showing(id profiles.ID) bool { return c.selected == id && !c.creating }
+
+// importPlan is what importing imp would clash with.
+func (c *controller) importPlan(imp *profiles.Import) []profiles.Clash {
+	if c.store == nil {
+		return nil
+	}
+	return c.store.ImportPlan(imp)
+}
+
 // state is the token state of a profile, created on first use.
 func (c *controller) state(id profiles.ID) *profileState {
 	st, ok := c.states[id]
@@ -116,18 +150,15 @@ func (c *controller) state(id profiles.ID) *profileState {
 
 // run does work off the main goroutine with a context that Cancel ends,
 // then applies the function work returns on the main goroutine and
-// redraws. Callers start it last: in tests post runs apply on the work's
-// own goroutine, so nothing may touch the widgets after run returns until
-// the test calls wait. It returns the task's own cancel, for a view's
-// Cancel button; apply must not use it.
+// redraws. The task counts as running (busy) until apply has run. It
+// returns the task's own cancel, for a view's Cancel button; apply must
+// not use it.
 func (c *controller) run(what string, work func(ctx context.Context) (apply func())) context.CancelFunc {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &task{what: what, cancel: cancel}
 	c.tasks = append(c.tasks, t)
 	c.changed()
-	c.wg.Add(1)
 	go func() {
-		defer c.wg.Done()
 		apply := work(ctx)
 		c.post(func() {
 			c.tasks = slices.DeleteFunc(c.tasks, func(x *task) bool { return x == t })
@@ -153,7 +184,3 @@ func (c *controller) busy() string {
 	}
 	return c.tasks[len(c.tasks)-1].what
 }
-
-// wait blocks until every background task has applied its result. Tests
-// call it before they look; the window never does.
-func (c *controller) wait() { c.wg.Wait() }

@@ -18,7 +18,7 @@ import (
 // moment, as in rymdport.
 type copier struct {
 	clip clipboard.Clipboard
-	post func(func())
+	post poster
 	// flashFor is how long "Copied" stays.
 	flashFor time.Duration
 	// fail shows a clipboard error to the user.
@@ -35,7 +35,7 @@ type flash struct {
 	timer *time.Timer
 }
 
-func newCopier(clip clipboard.Clipboard, post func(func())) *copier {
+func newCopier(clip clipboard.Clipboard, post poster) *copier {
 	return &copier{clip: clip, post: post, flashFor: 1500 * time.Millisecond, fail: func(error) {}, flashing: map[*widget.Button]*flash{}}
 }
 

@@ -39,7 +39,7 @@ func demoDeps(world *demo.World, c clipboard.Clipboard) Deps {
 		Fetcher:   tokens.NewClient(),
 		Clipboard: c,
 		Now:       time.Now,
-		Banner:    demo.Banner,
+		Demo:      true,
 	}
 }
 

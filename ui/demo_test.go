@@ -20,7 +20,8 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 	}
 	defer world.Close()
 	clip := &fakeClipboard{}
-	w := newMainWindow(test.NewTempApp(t), demoDeps(world, clip))
+	posts := newPostQueue()
+	w := newMainWindow(test.NewTempApp(t), demoDeps(world, clip), posts.post)
 	w.copier.flashFor = time.Hour // no timer may outlive the test
 	defer w.close()
 
@@ -36,7 +37,7 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 		}
 	}
 	test.Tap(w.token.get)
-	w.ctrl.wait()
+	posts.settle(t, func() bool { return w.ctrl.busy() != "" })
 	test.Tap(w.token.copyHeader)
 	if got, _ := clip.ReadAll(); !strings.HasPrefix(got, "Authorization: Bearer eyJ") {
 		t.Errorf("the demo's first profile copied %q", got)
@@ -70,7 +71,7 @@ func TestEmptyStateOffersTheDemoButNotInsideIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer world.Close()
-	inDemo := newMainWindow(test.NewTempApp(t), demoDeps(world, &fakeClipboard{}))
+	inDemo := newMainWindow(test.NewTempApp(t), demoDeps(world, &fakeClipboard{}), newPostQueue().post)
 	defer inDemo.close()
 	if inDemo.empty.demo != nil {
 		t.Error("the demo offers itself")

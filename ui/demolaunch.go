@@ -8,12 +8,13 @@ import (
 
 // startDemo opens the offline demo in a process of its own, so the user's
 // window, profiles and keyring stay exactly as they are.
-func (w *mainWindow) startDemo() {
+func startDemo() error {
 	exe, err := os.Executable()
 	if err == nil {
 		err = exec.Command(exe, "--demo").Start()
 	}
 	if err != nil {
-		w.showError(fmt.Errorf("the demo could not start: %w", err))
+		return fmt.Errorf("the demo could not start: %w", err)
 	}
+	return nil
 }

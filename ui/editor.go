@@ -241,6 +241,9 @@ func (e *profileEditor) changed() {
 
 func (e *profileEditor) revertChanges() { e.load(e.loaded) }
 
+// focusName puts the cursor in the name, where a new profile starts.
+func (e *profileEditor) focusName() { e.win.Canvas().Focus(e.name.entry) }
+
 // cloudOf is the cloud the form shows for p: public when unset.
 func cloudOf(p profiles.Profile) string {
 	if p.Cloud == "" {

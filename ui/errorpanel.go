@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
@@ -35,18 +36,30 @@ type errorPanel struct {
 	err error
 }
 
+// fetchErrors is what the token's error panel uses of the controller:
+// the failed fetch to explain, and a new one once Azure's wait is over.
+type fetchErrors interface {
+	selectedProfile() (profiles.Profile, bool)
+	fetchState(profiles.ID) (fetching bool, err error)
+	now() time.Time
+	fetch(profiles.Profile, fetchOrigin)
+}
+
 // newErrorPanel explains the selected profile's failed token request;
-// when Azure asked to wait, it asks again once the wait is over.
-func newErrorPanel(ctrl *controller, cp *copier) *errorPanel {
+// when Azure asked to wait, it asks again once the wait is over. That
+// retry goes on with what the user asked for, so it is a manual fetch: a
+// failure is shown here, not notified as a failed auto-refresh.
+func newErrorPanel(ctrl fetchErrors, cp *copier) *errorPanel {
 	v := newErrorPanelFor("The token request failed", cp, func() error {
 		if p, ok := ctrl.selectedProfile(); ok {
-			return ctrl.state(p.ID).err
+			_, err := ctrl.fetchState(p.ID)
+			return err
 		}
 		return nil
 	})
 	v.wait = newRetryWait(ctrl.now, cp.post, func() {
 		if p, ok := ctrl.selectedProfile(); ok {
-			ctrl.fetch(p, false)
+			ctrl.fetch(p, fetchManual)
 		}
 	})
 	return v

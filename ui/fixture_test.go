@@ -36,7 +36,10 @@ type fixture struct {
 	clip    *fakeClipboard
 	secrets profiles.SecretStore
 	path    string
-	w       *mainWindow
+	// posts is the window's main goroutine: the test runs what background
+	// work posts when it waits.
+	posts *postQueue
+	w     *mainWindow
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -57,7 +60,7 @@ func newDevFixture(t *testing.T) *fixture {
 // starts: pages, certificates.
 func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
 	t.Helper()
-	f := &fixture{t: t, clock: emulator.NewClock(testStart), clip: &fakeClipboard{}, secrets: profiles.NewMemory()}
+	f := &fixture{t: t, clock: emulator.NewClock(testStart), clip: &fakeClipboard{}, secrets: profiles.NewMemory(), posts: newPostQueue()}
 	cfg := emulator.Sample()
 	cfg.Now = f.clock.Now
 	world(&cfg)
@@ -84,13 +87,13 @@ func (f *fixture) open() *mainWindow {
 		Fetcher:   client,
 		Clipboard: f.clip,
 		Now:       f.clock.Now,
-	})
+	}, f.posts.post)
 	f.w.ticker.every = time.Hour
 	f.w.copier.flashFor = time.Hour
 	f.w.show()
 	w := f.w
 	f.t.Cleanup(func() {
-		w.ctrl.wait()
+		f.posts.settle(f.t, func() bool { return w.ctrl.busy() != "" })
 		w.close()
 	})
 	return f.w
@@ -125,8 +128,12 @@ func (f *fixture) seed(p profiles.Profile, secret string) profiles.Profile {
 	return p
 }
 
-// wait lets background work finish and reach the widgets.
-func (f *fixture) wait() { f.w.ctrl.wait() }
+// wait lets background work finish and runs what it posted, on the
+// test's goroutine as the app runs it on the main goroutine.
+func (f *fixture) wait() {
+	f.t.Helper()
+	f.posts.settle(f.t, func() bool { return f.w.ctrl.busy() != "" })
+}
 
 // openTab clicks a tab, as the user opens it.
 func (f *fixture) openTab(t *lazyTab) { f.w.tabs.Select(t.item) }

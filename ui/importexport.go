@@ -16,14 +16,14 @@ import (
 
 // importFile lets the user pick an aztoken export or a Postman environment
 // or collection, and imports it.
-func (w *mainWindow) importFile() {
-	if w.ctrl.readOnly() != nil {
+func (a *profileActions) importFile() {
+	if a.ctrl.readOnly() != nil {
 		return
 	}
-	w.editor.guard(func() {
+	a.form.guard(func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
-				w.showError(err)
+				a.showError(err)
 				return
 			}
 			if r == nil {
@@ -31,11 +31,11 @@ func (w *mainWindow) importFile() {
 			}
 			data, err := readImport(r)
 			if err != nil {
-				w.showError(fmt.Errorf("cannot import %s: %w", r.URI().Name(), err))
+				a.showError(fmt.Errorf("cannot import %s: %w", r.URI().Name(), err))
 				return
 			}
-			w.importData(data, r.URI().Name())
-		}, w.win)
+			a.importData(data, r.URI().Name())
+		}, a.win)
 		d.SetFilter(importFilter{})
 		d.Show()
 	}, nil)
@@ -72,33 +72,33 @@ func readImport(r fyne.URIReadCloser) ([]byte, error) {
 
 // importData imports a file's contents, asking about every name that is
 // taken.
-func (w *mainWindow) importData(data []byte, name string) {
+func (a *profileActions) importData(data []byte, name string) {
 	imp, err := profiles.ParseImport(data)
 	if err != nil {
-		w.showError(fmt.Errorf("cannot import %s: %w", name, err))
+		a.showError(fmt.Errorf("cannot import %s: %w", name, err))
 		return
 	}
-	w.askClashes(imp, w.ctrl.store.ImportPlan(imp), map[int]profiles.Decision{})
+	a.askClashes(imp, a.ctrl.importPlan(imp), map[int]profiles.Decision{})
 }
 
 // askClashes asks, one name at a time, whether to rename or skip an
 // imported profile whose name is taken, then imports. Imports never
 // overwrite, so there is no third choice but to cancel.
-func (w *mainWindow) askClashes(imp *profiles.Import, clashes []profiles.Clash, decisions map[int]profiles.Decision) {
+func (a *profileActions) askClashes(imp *profiles.Import, clashes []profiles.Clash, decisions map[int]profiles.Decision) {
 	if len(clashes) == 0 {
-		w.ctrl.applyImport(imp, decisions, func(added []profiles.Profile, err error) {
-			w.imported(imp, decisions, added, err)
+		a.ctrl.applyImport(imp, decisions, func(added []profiles.Profile, err error) {
+			a.imported(imp, decisions, added, err)
 		})
 		return
 	}
 	c := clashes[0]
 	msg := widget.NewLabel(fmt.Sprintf("A profile named %q exists already.\nImport this one as %q, or skip it?", c.Name, c.Suggestion))
-	d := dialog.NewCustomWithoutButtons("Name in use", msg, w.win)
+	d := dialog.NewCustomWithoutButtons("Name in use", msg, a.win)
 	decide := func(dec profiles.Decision) func() {
 		return func() {
 			d.Hide()
 			decisions[c.Index] = dec
-			w.askClashes(imp, clashes[1:], decisions)
+			a.askClashes(imp, clashes[1:], decisions)
 		}
 	}
 	d.SetButtons([]fyne.CanvasObject{
@@ -111,14 +111,14 @@ func (w *mainWindow) askClashes(imp *profiles.Import, clashes []profiles.Clash, 
 
 // imported reports an import. A name taken meanwhile (by another process,
 // or by a rename) is asked about again.
-func (w *mainWindow) imported(imp *profiles.Import, decisions map[int]profiles.Decision, added []profiles.Profile, err error) {
+func (a *profileActions) imported(imp *profiles.Import, decisions map[int]profiles.Decision, added []profiles.Profile, err error) {
 	var clash *profiles.ClashError
 	if errors.As(err, &clash) {
-		w.askClashes(imp, clash.Clashes, decisions)
+		a.askClashes(imp, clash.Clashes, decisions)
 		return
 	}
 	if err != nil {
-		w.showError(err)
+		a.showError(err)
 		return
 	}
 	lines := []string{fmt.Sprintf("Imported %d of %d profile(s) from a %s.", len(added), len(imp.Candidates), imp.Format)}
@@ -128,38 +128,38 @@ func (w *mainWindow) imported(imp *profiles.Import, decisions map[int]profiles.D
 		}
 	}
 	if len(added) > 0 {
-		w.open(added[0].ID)
+		a.open(added[0].ID)
 	}
-	dialog.ShowInformation("Import", strings.Join(lines, "\n"), w.win)
+	dialog.ShowInformation("Import", strings.Join(lines, "\n"), a.win)
 }
 
 // exportFile saves every profile, without secrets, for a team to import.
-func (w *mainWindow) exportFile() {
-	if len(w.ctrl.profiles()) == 0 {
+func (a *profileActions) exportFile() {
+	if len(a.ctrl.profiles()) == 0 {
 		return
 	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			w.showError(err)
+			a.showError(err)
 			return
 		}
 		if wc == nil {
 			return // the user closed the dialog
 		}
-		err = w.export(wc)
+		err = a.export(wc)
 		if cerr := wc.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			w.showError(err)
+			a.showError(err)
 		}
-	}, w.win)
+	}, a.win)
 	d.SetFileName("aztoken-profiles.json")
 	d.Show()
 }
 
 // export writes every profile to out; profiles.Export leaves the secrets
 // out.
-func (w *mainWindow) export(out io.Writer) error {
-	return profiles.Export(out, w.ctrl.profiles())
+func (a *profileActions) export(out io.Writer) error {
+	return profiles.Export(out, a.ctrl.profiles())
 }

@@ -13,14 +13,14 @@ func TestImportAsksToRenameOrSkipATakenName(t *testing.T) {
 	f.seed(f.sample("prod", emulator.SampleApp), emulator.SampleSecret)
 	w := f.open()
 	var export bytes.Buffer
-	if err := w.export(&export); err != nil {
+	if err := w.profileActions.export(&export); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(export.String(), emulator.SampleSecret) {
 		t.Fatal("an export must not hold a secret")
 	}
 
-	w.importData(export.Bytes(), "team.json")
+	w.profileActions.importData(export.Bytes(), "team.json")
 	if !strings.Contains(f.dialogText(), `A profile named "dev" exists already`) {
 		t.Fatalf("dialog %q", f.dialogText())
 	}
@@ -46,7 +46,7 @@ func TestImportAsksToRenameOrSkipATakenName(t *testing.T) {
 func TestImportOfABrokenFileSaysWhy(t *testing.T) {
 	f := newFixture(t)
 	w := f.open()
-	w.importData([]byte(`{"values": 3}`), "env.json")
+	w.profileActions.importData([]byte(`{"values": 3}`), "env.json")
 	if text := f.dialogText(); !strings.Contains(text, "env.json") {
 		t.Errorf("the error should name the file: %q", text)
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +17,10 @@ import (
 // refresh that failed, a token that expired. Each is switched in Settings.
 // A notification names the profile and a time, never a token or a secret.
 type notifier struct {
-	ctrl  *controller
-	prefs fyne.Preferences
+	tokens tokenReader
+	prefs  fyne.Preferences
+	// now is the clock whose zone a notification's times are in.
+	now func() time.Time
 	// send delivers a notification. Fyne's waits on D-Bus, so the real one
 	// runs on its own goroutine; tests record instead.
 	send func(*fyne.Notification)
@@ -29,28 +30,27 @@ type notifier struct {
 	// unseen shows a failure in the window when notifications are off, so
 	// no tray copy ever fails silently.
 	unseen func(error)
-
-	// mu guards what follows: in tests a task reports on its own
-	// goroutine while the test's goes on.
-	mu sync.Mutex
 	// told is, per profile, the expiry of the token whose end was told:
 	// once per token.
 	told map[profiles.ID]time.Time
-	// refreshing are the fetches auto-refresh started, watched to their
-	// end. While it starts them, before holds which profiles were already
-	// fetching; it is nil otherwise.
-	refreshing map[profiles.ID]bool
-	before     map[profiles.ID]bool
 }
 
-func newNotifier(ctrl *controller, a fyne.App) *notifier {
+// tokenReader is what the notifier and the tray read of the controller:
+// the profiles and their cached tokens.
+type tokenReader interface {
+	profiles() []profiles.Profile
+	profile(profiles.ID) (profiles.Profile, bool)
+	token(profiles.Profile) (tokens.Token, bool)
+}
+
+func newNotifier(tr tokenReader, a fyne.App, now func() time.Time) *notifier {
 	return &notifier{
-		ctrl:       ctrl,
-		prefs:      a.Preferences(),
-		send:       func(n *fyne.Notification) { go a.SendNotification(n) },
-		unseen:     func(error) {},
-		told:       map[profiles.ID]time.Time{},
-		refreshing: map[profiles.ID]bool{},
+		tokens: tr,
+		prefs:  a.Preferences(),
+		now:    now,
+		send:   func(n *fyne.Notification) { go a.SendNotification(n) },
+		unseen: func(error) {},
+		told:   map[profiles.ID]time.Time{},
 	}
 }
 
@@ -61,7 +61,7 @@ func (n *notifier) notify(title, content string) {
 }
 
 // copied tells how a tray copy went. The expiry is a local time, in the
-// zone of the controller's clock.
+// zone of the clock.
 func (n *notifier) copied(p profiles.Profile, tok tokens.Token, err error) {
 	if errors.Is(err, context.Canceled) {
 		return
@@ -76,54 +76,27 @@ func (n *notifier) copied(p profiles.Profile, tok tokens.Token, err error) {
 		n.notify("Copy failed", "Could not copy the header for "+p.Name+": "+notifyReason(err))
 		return
 	}
-	at := tok.ExpiresOn.In(n.ctrl.now().Location()).Format("15:04")
+	at := tok.ExpiresOn.In(n.now().Location()).Format("15:04")
 	n.notify("Header copied", "Copied header for "+p.Name+" (expires "+at+")")
 }
 
-// autoRefresh runs the controller's auto-refresh and remembers which
-// fetches it started, to tell if one fails. The controller's run redraws
-// (and so calls observe) as each fetch starts, before its goroutine.
-func (w *mainWindow) autoRefresh(now time.Time) {
-	n := w.notes
-	before := map[profiles.ID]bool{}
-	for id, st := range w.ctrl.states {
-		before[id] = st.fetching
-	}
-	n.mu.Lock()
-	n.before = before
-	n.mu.Unlock()
-	w.ctrl.autoRefresh(now)
-	n.mu.Lock()
-	n.before = nil
-	n.mu.Unlock()
-}
-
-// observe notices, on every redraw and tick, an auto-refresh that ended
-// in an error and a token that ran out.
-func (n *notifier) observe(now time.Time) {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.before != nil {
-		for id, st := range n.ctrl.states {
-			if st.fetching && !n.before[id] {
-				n.refreshing[id] = true
-			}
-		}
+// fetched tells of an automatic refresh that failed, for a profile that
+// still exists. Every other fetch the user started and sees end: in the
+// window, or in copied's notification.
+func (n *notifier) fetched(e fetchEnd) {
+	if e.origin != fetchAuto || e.err == nil || !loadSettings(n.prefs).notifyRefresh {
 		return
 	}
-	for id := range n.refreshing {
-		st, ok := n.ctrl.states[id]
-		if ok && st.fetching {
-			continue
-		}
-		delete(n.refreshing, id)
-		p, found := n.ctrl.profile(id)
-		if ok && found && st.err != nil && loadSettings(n.prefs).notifyRefresh {
-			n.notify("Auto-refresh failed", "Could not refresh the token for "+p.Name+": "+notifyReason(st.err))
-		}
+	if p, ok := n.tokens.profile(e.profile.ID); ok {
+		n.notify("Auto-refresh failed", "Could not refresh the token for "+p.Name+": "+notifyReason(e.err))
 	}
-	for _, p := range n.ctrl.profiles() {
-		tok, ok := n.ctrl.token(p)
+}
+
+// checkExpiry tells, once per token, of a token that ran out; the window
+// calls it on every redraw and tick.
+func (n *notifier) checkExpiry(now time.Time) {
+	for _, p := range n.tokens.profiles() {
+		tok, ok := n.tokens.token(p)
 		if !ok || !tok.Expired(now) || n.told[p.ID].Equal(tok.ExpiresOn) {
 			continue
 		}

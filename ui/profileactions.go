@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -10,68 +11,124 @@ import (
 	"github.com/aztoken/aztoken/tokens"
 )
 
+// profileActions are what the user does to the profiles as a whole:
+// choose one, add, duplicate, delete, import and export (importexport.go).
+// Each asks about the editor's unsaved changes first. The list's toolbar,
+// the empty state and the menu share them.
+type profileActions struct {
+	ctrl  profileOps
+	form  profileForm
+	win   fyne.Window
+	prefs fyne.Preferences
+	// redraw redraws every view; showForm brings the editor's tab to the
+	// front.
+	redraw, showForm func()
+}
+
+// profileOps is what the profile actions ask of the controller.
+type profileOps interface {
+	readOnly() error
+	profiles() []profiles.Profile
+	profile(profiles.ID) (profiles.Profile, bool)
+	selectedProfile() (profiles.Profile, bool)
+	choose(profiles.ID)
+	startNew()
+	showing(profiles.ID) bool
+	remove(profiles.Profile, func(error))
+	duplicate(profiles.Profile, bool, func(profiles.Profile, error))
+	importPlan(*profiles.Import) []profiles.Clash
+	applyImport(*profiles.Import, map[int]profiles.Decision, func([]profiles.Profile, error))
+}
+
+// profileForm is the editor as the profile actions use it.
+type profileForm interface {
+	// guard runs next once unsaved changes are saved or dropped, or stay
+	// if the user stays.
+	guard(next, stay func())
+	load(profiles.Profile)
+	focusName()
+}
+
 // selectProfile is a click in the list: it asks about unsaved changes
 // before it switches, and puts the list back if the user stays.
-func (w *mainWindow) selectProfile(id profiles.ID) {
-	if id == w.ctrl.selected && !w.ctrl.creating {
+func (a *profileActions) selectProfile(id profiles.ID) {
+	if a.ctrl.showing(id) {
 		return
 	}
-	w.editor.guard(func() { w.open(id) }, w.refresh)
+	a.form.guard(func() { a.open(id) }, a.redraw)
 }
 
 // open shows profile id, or nothing when id is empty or gone.
-func (w *mainWindow) open(id profiles.ID) {
-	p, ok := w.ctrl.profile(id)
+func (a *profileActions) open(id profiles.ID) {
+	p, ok := a.ctrl.profile(id)
 	if !ok {
 		p = profiles.Profile{}
 	}
-	w.ctrl.selected, w.ctrl.creating = p.ID, false
-	w.editor.load(p)
+	a.ctrl.choose(p.ID)
+	a.form.load(p)
 	if ok {
-		w.app.Preferences().SetString(prefLastProfile, string(p.ID))
+		a.prefs.SetString(prefLastProfile, string(p.ID))
 	}
-	w.refresh()
+	a.redraw()
+}
+
+// openLast shows the profile selected when aztoken last closed, or the
+// first one if that is gone.
+func (a *profileActions) openLast() {
+	id := profiles.ID(a.prefs.String(prefLastProfile))
+	if _, ok := a.ctrl.profile(id); !ok {
+		id = a.first()
+	}
+	a.open(id)
+}
+
+// first is the profile to show when the chosen one is gone.
+func (a *profileActions) first() profiles.ID {
+	if ps := a.ctrl.profiles(); len(ps) > 0 {
+		return ps[0].ID
+	}
+	return ""
 }
 
 // newProfile shows an empty editor for a profile to add.
-func (w *mainWindow) newProfile() {
-	if w.ctrl.readOnly() != nil {
+func (a *profileActions) newProfile() {
+	if a.ctrl.readOnly() != nil {
 		return
 	}
-	w.editor.guard(func() {
-		w.ctrl.selected, w.ctrl.creating = "", true
-		w.editor.load(profiles.Profile{})
-		w.tabs.SelectIndex(0)
-		w.refresh()
-		w.win.Canvas().Focus(w.editor.name.entry)
+	a.form.guard(func() {
+		a.ctrl.startNew()
+		a.form.load(profiles.Profile{})
+		a.showForm()
+		a.redraw()
+		a.form.focusName()
 	}, nil)
 }
 
 // saved follows the editor to the profile it stored.
-func (w *mainWindow) saved(p profiles.Profile) {
-	w.ctrl.selected, w.ctrl.creating = p.ID, false
-	w.app.Preferences().SetString(prefLastProfile, string(p.ID))
-	w.refresh()
+func (a *profileActions) saved(p profiles.Profile) {
+	a.ctrl.choose(p.ID)
+	a.prefs.SetString(prefLastProfile, string(p.ID))
+	a.redraw()
 }
 
 // remove deletes the selected profile and its secret, once confirmed.
-func (w *mainWindow) remove() {
-	p, ok := w.ctrl.selectedProfile()
-	if !ok || w.ctrl.readOnly() != nil {
+func (a *profileActions) remove() {
+	p, ok := a.ctrl.selectedProfile()
+	if !ok || a.ctrl.readOnly() != nil {
 		return
 	}
 	d := dialog.NewConfirm("Delete profile",
 		"Delete "+p.Name+"? Its client secret is removed from the keyring too. This cannot be undone.",
 		func(yes bool) {
 			if yes {
-				w.ctrl.remove(p, func(err error) {
-					w.open(w.firstProfile())
+				a.ctrl.remove(p, func(err error) {
+					a.open(a.first())
 					if err != nil {
-						w.showError(err)
+						a.showError(err)
 					}
 				})
 			}
-		}, w.win)
+		}, a.win)
 	d.SetConfirmText("Delete")
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
@@ -79,23 +136,23 @@ func (w *mainWindow) remove() {
 
 // duplicate stores a copy of the selected profile, asking whether its
 // secret goes with it.
-func (w *mainWindow) duplicate() {
-	p, ok := w.ctrl.selectedProfile()
-	if !ok || w.ctrl.readOnly() != nil {
+func (a *profileActions) duplicate() {
+	p, ok := a.ctrl.selectedProfile()
+	if !ok || a.ctrl.readOnly() != nil {
 		return
 	}
-	w.editor.guard(func() {
+	a.form.guard(func() {
 		d := dialog.NewConfirm("Duplicate profile", "Copy the client secret of "+p.Name+" to the duplicate as well?",
 			func(withSecret bool) {
-				w.ctrl.duplicate(p, withSecret, func(dup profiles.Profile, err error) {
+				a.ctrl.duplicate(p, withSecret, func(dup profiles.Profile, err error) {
 					if dup.ID != "" {
-						w.open(dup.ID)
+						a.open(dup.ID)
 					}
 					if err != nil {
-						w.showError(err)
+						a.showError(err)
 					}
 				})
-			}, w.win)
+			}, a.win)
 		d.SetConfirmText("With the secret")
 		d.SetDismissText("Without")
 		d.Show()
@@ -104,13 +161,16 @@ func (w *mainWindow) duplicate() {
 
 // movedAside starts afresh after the user moved a corrupt profiles file
 // aside.
-func (w *mainWindow) movedAside() { w.open("") }
+func (a *profileActions) movedAside() { a.open("") }
 
-// showError explains a failure that has no place in a view, with its fix.
-func (w *mainWindow) showError(err error) {
+func (a *profileActions) showError(err error) { showError(a.win, err) }
+
+// showError explains, in a dialog over win, a failure that has no place
+// in a view, with its fix.
+func showError(win fyne.Window, err error) {
 	text := err.Error()
 	if fix := tokens.Fix(err); fix != "" {
 		text += "\n\n" + fix
 	}
-	dialog.ShowError(errors.New(text), w.win)
+	dialog.ShowError(errors.New(text), win)
 }

@@ -17,8 +17,9 @@ import (
 // profileList is the left-hand side: a filter, the toolbar and every
 // profile with its tenant and where its token stands.
 type profileList struct {
-	ctrl *controller
+	ctrl listSource
 	acts *actions
+	win  fyne.Window
 
 	filter                                  *widget.Entry
 	list                                    *widget.List
@@ -37,8 +38,16 @@ type rowStatus struct {
 	importance widget.Importance
 }
 
-func newProfileList(ctrl *controller, acts *actions) *profileList {
-	return &profileList{ctrl: ctrl, acts: acts}
+// listSource is what the profile list reads of the controller.
+type listSource interface {
+	selection
+	profiles() []profiles.Profile
+	readOnly() error
+	phaseOf(profiles.Profile, time.Time) phase
+}
+
+func newProfileList(ctrl listSource, acts *actions, win fyne.Window) *profileList {
+	return &profileList{ctrl: ctrl, acts: acts, win: win}
 }
 
 func (v *profileList) build() fyne.CanvasObject {
@@ -62,6 +71,9 @@ func (v *profileList) build() fyne.CanvasObject {
 	toolbar := container.NewHBox(v.add, v.duplicate, v.remove, widget.NewSeparator(), v.import_, v.export)
 	return container.NewBorder(container.NewVBox(v.filter, toolbar), nil, nil, nil, v.list)
 }
+
+// focusFilter puts the cursor in the filter.
+func (v *profileList) focusFilter() { v.win.Canvas().Focus(v.filter) }
 
 // newProfileRow is the template of a row: name, then tenant and status.
 func newProfileRow() fyne.CanvasObject {
@@ -136,8 +148,9 @@ func (v *profileList) apply() {
 
 // showSelection highlights the selected profile, if the filter shows it.
 func (v *profileList) showSelection() {
+	sel, _ := v.ctrl.selectedProfile()
 	for i, p := range v.shown {
-		if p.ID == v.ctrl.selected {
+		if p.ID == sel.ID {
 			v.list.Select(i)
 			return
 		}

@@ -23,7 +23,7 @@ import (
 // a copy button. The app then gets short-lived tokens while the secret
 // stays in aztoken.
 type serveView struct {
-	ctrl   *controller
+	ctrl   endpoints
 	copier *copier
 
 	on                                    *serveSwitch
@@ -36,7 +36,17 @@ type serveView struct {
 	shownFor profiles.ID
 }
 
-func newServeView(ctrl *controller, cp *copier) *serveView {
+// endpoints is what the Serve view asks of the controller.
+type endpoints interface {
+	selectedProfile() (profiles.Profile, bool)
+	server(profiles.ID) (*tokenServer, bool)
+	serverStarting(profiles.ID) bool
+	serverErr(profiles.ID) error
+	startServer(profiles.Profile, int)
+	switchOff(profiles.ID)
+}
+
+func newServeView(ctrl endpoints, cp *copier) *serveView {
 	return &serveView{ctrl: ctrl, copier: cp}
 }
 
@@ -120,8 +130,7 @@ func (v *serveView) toggle() {
 		return
 	}
 	if v.on.Checked {
-		v.ctrl.stopServer(p.ID, nil)
-		v.ctrl.changed()
+		v.ctrl.switchOff(p.ID)
 		return
 	}
 	port, err := parsePort(v.port.entry.Text)

@@ -33,6 +33,8 @@ type tokenServers struct {
 // tokenServer is one running endpoint.
 type tokenServer struct {
 	srv *server.Server
+	// request is what the endpoint asks Entra, with the credential.
+	request tokens.Request
 	// served counts the tokens handed out. The server's goroutines add to
 	// it and the view reads it on a tick, so no request has to reach the
 	// widgets.
@@ -76,8 +78,15 @@ func (c *controller) startServer(p profiles.Profile, port int) {
 	cache, secrets, now := c.cache, c.secrets, c.now
 	c.run("Starting the token endpoint for "+p.Name, func(ctx context.Context) func() {
 		ts, err := newTokenServer(ctx, cache, secrets, p, port, now)
+		fetched := err == nil
+		if fetched {
+			err = ts.firstToken(ctx, cache, p)
+		}
 		return func() {
 			delete(s.starting, p.ID)
+			if fetched {
+				c.ended(nil, p, fetchServe, err)
+			}
 			_, exists := c.profile(p.ID)
 			switch {
 			case err != nil:
@@ -110,17 +119,15 @@ func (c *controller) serve(id profiles.ID, ts *tokenServer) {
 	}
 }
 
-// newTokenServer binds p's endpoint and gets its first token: a wrong
-// secret is better told now than on the app's first request. It runs off
-// the main goroutine.
+// newTokenServer binds p's endpoint. It runs off the main goroutine.
 func newTokenServer(ctx context.Context, cache *tokens.Cache, secrets profiles.SecretStore, p profiles.Profile, port int, now func() time.Time) (*tokenServer, error) {
 	cred, err := loadCredential(ctx, secrets, p)
 	if err != nil {
 		return nil, err
 	}
-	ts := &tokenServer{}
+	ts := &tokenServer{request: p.Request(cred)}
 	cfg := server.Config{
-		Profile: string(p.ID), Request: p.Request(cred), Cache: cache, Port: port, Now: now,
+		Profile: string(p.ID), Request: ts.request, Cache: cache, Port: port, Now: now,
 		Log: func(e server.Entry) {
 			if e.Status == http.StatusOK {
 				ts.served.Add(1)
@@ -130,11 +137,18 @@ func newTokenServer(ctx context.Context, cache *tokens.Cache, secrets profiles.S
 	if ts.srv, err = server.New(cfg); err != nil {
 		return nil, err
 	}
-	if _, err := cache.Token(ctx, cacheKey(p), cfg.Request); err != nil {
-		ts.srv.Close()
-		return nil, err
-	}
 	return ts, nil
+}
+
+// firstToken gets the endpoint's first token, closing it if none comes: a
+// wrong secret is better told now than on the app's first request. It
+// runs off the main goroutine.
+func (ts *tokenServer) firstToken(ctx context.Context, cache *tokens.Cache, p profiles.Profile) error {
+	if _, err := cache.Token(ctx, cacheKey(p), ts.request); err != nil {
+		ts.srv.Close()
+		return err
+	}
+	return nil
 }
 
 // stopServer stops profile id's endpoint, if it runs, keeping why for the
@@ -153,6 +167,13 @@ func (c *controller) stopServer(id profiles.ID, why error) {
 		s.errs[id] = why
 	}
 	ts.srv.Close()
+}
+
+// switchOff stops profile id's endpoint because the user switched it off,
+// and redraws.
+func (c *controller) switchOff(id profiles.ID) {
+	c.stopServer(id, nil)
+	c.changed()
 }
 
 // stopServers stops every endpoint for good when the window closes, and

@@ -128,12 +128,3 @@ func checkARMVersion(s string) (string, error) {
 
 // clearDelay is the clipboard Guard's setting.
 type clearDelay interface{ SetClearAfter(time.Duration) }
-
-// useSettings puts settings to work: the Guard's delay for later copies
-// and the cache's margin. Notifications read theirs when they are sent.
-func (w *mainWindow) useSettings(s appSettings) {
-	if c := w.settings.clearer; c != nil {
-		c.SetClearAfter(s.clearAfter)
-	}
-	w.ctrl.cache.SetMargin(s.margin)
-}

@@ -115,7 +115,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	}
 
 	// An empty api-version removes the key, so readers fall back.
-	w.openSettings()
+	w.settings.open()
 	if w.settings.apiVersion.entry.Text != "2024-03-01-preview" {
 		t.Errorf("Settings reopens with %q", w.settings.apiVersion.entry.Text)
 	}
@@ -140,11 +140,11 @@ func TestTheMarginSettingMovesTheExpiringWarning(t *testing.T) {
 	w, _ := f.openWithTray(true)
 	f.getToken()
 	f.clock.Add(45 * time.Minute) // 15 minutes left
-	w.trayTick()
+	w.tray.tick()
 	if got := f.trayItem("Copy header").Label; got != "Copy header · dev (15 min left)" {
 		t.Errorf("with the default margin: %q", got)
 	}
-	w.openSettings()
+	w.settings.open()
 	w.settings.margin.entry.SetText("20")
 	test.Tap(w.settings.save)
 	if got := f.trayItem("Copy header").Label; got != "Copy header · dev (expiring, 15 min left)" {

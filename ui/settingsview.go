@@ -20,11 +20,12 @@ import (
 type settingsView struct {
 	prefs fyne.Preferences
 	win   fyne.Window
-	// apply puts saved settings to work.
-	apply func(appSettings)
 	// clearer is the clipboard Guard the delay goes to; nil when the
 	// clipboard has none.
 	clearer clearDelay
+	// setMargin is the cache's margin; saved redraws after a save.
+	setMargin func(time.Duration)
+	saved     func()
 
 	clearAfter, margin, apiVersion          *settingEntry
 	notifyCopy, notifyRefresh, notifyExpiry *widget.Check
@@ -39,8 +40,17 @@ type settingEntry struct {
 	check   func(string) error
 }
 
-func newSettingsView(prefs fyne.Preferences, win fyne.Window, apply func(appSettings)) *settingsView {
-	return &settingsView{prefs: prefs, win: win, apply: apply}
+func newSettingsView(prefs fyne.Preferences, win fyne.Window, clearer clearDelay, setMargin func(time.Duration), saved func()) *settingsView {
+	return &settingsView{prefs: prefs, win: win, clearer: clearer, setMargin: setMargin, saved: saved}
+}
+
+// use puts settings to work: the Guard's delay for later copies and the
+// cache's margin. Notifications read theirs when they are sent.
+func (v *settingsView) use(s appSettings) {
+	if v.clearer != nil {
+		v.clearer.SetClearAfter(s.clearAfter)
+	}
+	v.setMargin(s.margin)
 }
 
 // open shows the dialog with the saved settings.
@@ -117,6 +127,7 @@ func (v *settingsView) onSave() {
 		armAPIVersion: api,
 	}
 	s.save(v.prefs)
-	v.apply(s)
+	v.use(s)
+	v.saved()
 	v.dialog.Hide()
 }

@@ -10,7 +10,7 @@ import (
 // statusBar shows, at the bottom of the window, that background work is
 // running (a spinner and what it is) with the Cancel that ends it.
 type statusBar struct {
-	ctrl *controller
+	ctrl workStatus
 
 	spinner *widget.Activity
 	text    *widget.Label
@@ -18,7 +18,13 @@ type statusBar struct {
 	box     *fyne.Container
 }
 
-func newStatusBar(ctrl *controller) *statusBar { return &statusBar{ctrl: ctrl} }
+// workStatus is what the status bar asks of the controller about its work.
+type workStatus interface {
+	busy() string
+	cancelAll()
+}
+
+func newStatusBar(ctrl workStatus) *statusBar { return &statusBar{ctrl: ctrl} }
 
 func (v *statusBar) build() fyne.CanvasObject {
 	v.spinner = widget.NewActivity()

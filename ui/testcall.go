@@ -23,7 +23,7 @@ import (
 // lists a subscription's resource groups (every page) or GETs any path the
 // user types, and shows what came back with the ids a ticket needs.
 type testCallView struct {
-	ctrl   *controller
+	ctrl   armCaller
 	copier *copier
 	prefs  fyne.Preferences
 
@@ -49,7 +49,13 @@ type testCallView struct {
 	subs     []tokens.Subscription
 }
 
-func newTestCallView(ctrl *controller, cp *copier, prefs fyne.Preferences) *testCallView {
+// armCaller is what the test call asks of the controller.
+type armCaller interface {
+	selection
+	callARM(p profiles.Profile, what string, call func(context.Context, tokens.ARM) armResult, done func(armResult)) context.CancelFunc
+}
+
+func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCallView {
 	return &testCallView{ctrl: ctrl, copier: cp, prefs: prefs}
 }
 
@@ -250,10 +256,4 @@ func (v *testCallView) copyCurl() {
 	if ok && has && !tok.Expired(v.ctrl.now()) && v.lastPath != "" {
 		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
 	}
-}
-
-// runTestCall is Ctrl+T: the test call, shown.
-func (w *mainWindow) runTestCall() {
-	w.showTab(w.callTab)
-	w.call.runCall()
 }

@@ -9,13 +9,13 @@ import "time"
 // the goroutine blocked forever.
 type ticker struct {
 	every time.Duration
-	post  func(func())
+	post  poster
 
 	stop   chan struct{} // nil while stopped
 	exited chan struct{} // closed when the goroutine has returned
 }
 
-func newTicker(every time.Duration, post func(func())) *ticker {
+func newTicker(every time.Duration, post poster) *ticker {
 	return &ticker{every: every, post: post}
 }
 

@@ -17,7 +17,7 @@ import (
 // with a draining bar, the token shortened (or revealed on request), the
 // copy buttons and the auto-refresh switch.
 type tokenPanel struct {
-	ctrl   *controller
+	ctrl   tokenSource
 	copier *copier
 
 	get       *widget.Button
@@ -37,11 +37,21 @@ type tokenPanel struct {
 	shownFor profiles.ID
 }
 
+// tokenSource is what the token panel asks of the controller.
+type tokenSource interface {
+	selection
+	fetchState(profiles.ID) (fetching bool, err error)
+	fetch(profiles.Profile, fetchOrigin)
+	autoRefreshes(profiles.ID) bool
+	setAutoRefresh(profiles.ID, bool)
+	margin() time.Duration
+}
+
 // shortTokenLen is how much of a token the panel shows: enough to tell two
 // apart, far too little to use.
 const shortTokenLen = 12
 
-func newTokenPanel(ctrl *controller, cp *copier) *tokenPanel {
+func newTokenPanel(ctrl tokenSource, cp *copier) *tokenPanel {
 	return &tokenPanel{ctrl: ctrl, copier: cp}
 }
 
@@ -82,15 +92,15 @@ func (v *tokenPanel) apply(now time.Time) {
 	if p.ID != v.shownFor {
 		v.shownFor, v.revealed = p.ID, false
 	}
-	st := v.ctrl.state(p.ID)
-	enable(v.get, ok && !st.fetching)
-	if st.fetching {
+	fetching, _ := v.ctrl.fetchState(p.ID)
+	enable(v.get, ok && !fetching)
+	if fetching {
 		v.get.SetText("Getting token…")
 	} else {
 		v.get.SetText("Get token")
 	}
 	enable(v.auto, ok)
-	v.auto.SetChecked(ok && st.auto)
+	v.auto.SetChecked(ok && v.ctrl.autoRefreshes(p.ID))
 	if v.revealed {
 		v.reveal.SetText("Hide")
 	} else {
@@ -120,7 +130,7 @@ func (v *tokenPanel) tick(now time.Time) {
 		v.setBar(0, theme.ColorNamePrimary)
 		return
 	}
-	c := countdownAt(tok, now, v.ctrl.cache.Margin())
+	c := countdownAt(tok, now, v.ctrl.margin())
 	importance, colour := widget.MediumImportance, theme.ColorNamePrimary
 	switch {
 	case c.expired:
@@ -161,13 +171,13 @@ func (v *tokenPanel) setBar(fraction float64, colour fyne.ThemeColorName) {
 
 func (v *tokenPanel) getToken() {
 	if p, ok := v.ctrl.selectedProfile(); ok {
-		v.ctrl.fetch(p, true)
+		v.ctrl.fetch(p, fetchManual)
 	}
 }
 
 func (v *tokenPanel) setAuto(on bool) {
 	if p, ok := v.ctrl.selectedProfile(); ok {
-		v.ctrl.state(p.ID).auto = on
+		v.ctrl.setAutoRefresh(p.ID, on)
 	}
 }
 

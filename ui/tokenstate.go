@@ -55,10 +55,58 @@ func (c *controller) phaseOf(p profiles.Profile, now time.Time) phase {
 	return phaseValid
 }
 
+// fetchOrigin is who asked for a token. A fetch ends by telling the
+// controller's fetched hook its origin, so that whoever cares hears of it
+// (the notifier, of a failed auto-refresh) rather than guessing from the
+// states.
+type fetchOrigin int
+
+const (
+	// fetchManual is Get token. It asks Entra for a new token even if the
+	// cached one is fresh: perhaps the app's roles changed.
+	fetchManual fetchOrigin = iota
+	// fetchAuto is auto-refresh, shortly before a token expires.
+	fetchAuto
+	// fetchTray is a copy from the tray menu.
+	fetchTray
+	// fetchServe is a token endpoint's first token, got as it starts.
+	fetchServe
+)
+
+// fetchEnd is how one fetch ended, on the main goroutine.
+type fetchEnd struct {
+	profile profiles.Profile
+	origin  fetchOrigin
+	// err is why there is no new token; nil when the cache holds one.
+	err error
+}
+
+// fetchState is where a fetch of profile id's token stands: running, and
+// why the last one failed.
+func (c *controller) fetchState(id profiles.ID) (fetching bool, err error) {
+	st, ok := c.states[id]
+	if !ok {
+		return false, nil
+	}
+	return st.fetching, st.err
+}
+
+// autoRefreshes reports whether profile id's token is fetched again
+// shortly before it expires.
+func (c *controller) autoRefreshes(id profiles.ID) bool {
+	st, ok := c.states[id]
+	return ok && st.auto
+}
+
+// setAutoRefresh switches auto-refresh for profile id.
+func (c *controller) setAutoRefresh(id profiles.ID, on bool) { c.state(id).auto = on }
+
+// margin is how long before expiry the cache gets a new token.
+func (c *controller) margin() time.Duration { return c.cache.Margin() }
+
 // fetch gets a token for p in the background, one fetch per profile at a
-// time. force asks Entra for a new token even if the cached one is fresh:
-// the user pressed Get token, perhaps because the app's roles changed.
-func (c *controller) fetch(p profiles.Profile, force bool) {
+// time.
+func (c *controller) fetch(p profiles.Profile, from fetchOrigin) {
 	st := c.state(p.ID)
 	if st.fetching {
 		return
@@ -66,14 +114,25 @@ func (c *controller) fetch(p profiles.Profile, force bool) {
 	st.fetching, st.err = true, nil
 	cache, secrets := c.cache, c.secrets
 	c.run("Getting a token for "+p.Name, func(ctx context.Context) func() {
-		_, err := fetchToken(ctx, cache, secrets, p, force)
+		_, err := fetchToken(ctx, cache, secrets, p, from == fetchManual)
 		return func() {
 			st.fetching = false
-			if !errors.Is(err, context.Canceled) {
-				st.err = err
-			}
+			c.ended(st, p, from, err)
 		}
 	})
+}
+
+// ended tells the fetched hook how a fetch of p's token went, and keeps
+// its error in st for the window unless st is nil. A cancelled fetch
+// leaves the last error standing and tells no one: the user cancelled it.
+func (c *controller) ended(st *profileState, p profiles.Profile, from fetchOrigin, err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	if st != nil {
+		st.err = err
+	}
+	c.fetched(fetchEnd{profile: p, origin: from, err: err})
 }
 
 // fetchToken loads the profile's credential and asks the cache for a
@@ -123,7 +182,7 @@ func (c *controller) autoRefresh(now time.Time) {
 		}
 	}
 	for _, p := range due {
-		c.fetch(p, false)
+		c.fetch(p, fetchAuto)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aztoken/aztoken/assets"
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
@@ -18,24 +19,32 @@ import (
 // from trayMenu's items only when they change, which for time alone is at
 // most once a minute: every rebuild replaces the whole menu on the bus.
 type trayView struct {
+	app  fyne.App
+	ctrl trayController
+	win  trayWindow
+	now  func() time.Time
 	// clip receives tray copies: the window's clipboard Guard.
 	clip clipboard.Clipboard
+	// copied hears how a copy went: the notifier.
+	copied func(profiles.Profile, tokens.Token, error)
+	post   poster
+
 	// menu is nil until the start-up probe found a session bus.
 	menu  *fyne.Menu
 	items []trayItem
 	// installed is set when Fyne shows the menu: a desktop app, not the
 	// test driver.
 	installed bool
-	// app is what Show names: "aztoken", or "aztoken demo" beside it.
-	app string
+	// name is what Show names: "aztoken", or "aztoken demo" beside it.
+	name string
 	// demo is set in the demo, which quits when its window closes even
 	// with a tray host, since its profiles go with it.
 	demo bool
 	// host is set while something shows the icon: closing then hides the
 	// window instead of quitting.
 	host bool
-	// ticker moves the labels on, runs auto-refresh while the window's
-	// ticker is stopped and checks the host again, once a minute.
+	// ticker moves the labels on and checks the host again, once a minute,
+	// and gives the window its minute while the window's ticker is stopped.
 	ticker *ticker
 	// probe asks the desktop about the host; it runs off the main
 	// goroutine. Nil: never ask again.
@@ -43,85 +52,90 @@ type trayView struct {
 	probing bool
 }
 
-// addAppViews adds what lives beside the window's own views: settings,
-// notifications and the tray, which applyTray enables later.
-func (w *mainWindow) addAppViews(d Deps) {
-	w.notes = newNotifier(w.ctrl, w.app)
-	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
-	w.tray = &trayView{
-		app:    "aztoken",
-		demo:   d.Banner != "",
-		clip:   d.Clipboard,
-		ticker: newTicker(time.Minute, w.onMain),
-		probe:  func() trayHost { return probeTrayHostWithin(trayProbeTimeout) },
-	}
-	if w.tray.demo {
-		w.tray.app = "aztoken demo"
-	}
-	w.settings = newSettingsView(w.app.Preferences(), w.win, func(s appSettings) { w.useSettings(s); w.refresh() })
-	w.settings.clearer, _ = d.Clipboard.(clearDelay)
-	w.useSettings(loadSettings(w.app.Preferences()))
+// trayController is what the tray asks of the controller.
+type trayController interface {
+	tokenReader
+	fetchState(profiles.ID) (fetching bool, err error)
+	// margin is how long before expiry the cache gets a new token.
+	margin() time.Duration
+	copyHeader(profiles.Profile, clipboard.Clipboard, func(tokens.Token, error))
 }
 
-// applyTray acts on the start-up probe. Fyne starts its tray only inside
+// trayWindow is what the tray asks of the window.
+type trayWindow struct {
+	// reveal shows the window; quit is Quit, as in the window's menu.
+	reveal, quit func()
+	// hidden reports whether the window is hidden in the tray (not closed).
+	hidden func() bool
+	// minute runs on the tray's minute: the window's work that goes on
+	// while it is hidden.
+	minute func(now time.Time)
+}
+
+func newTrayView(a fyne.App, ctrl trayController, win trayWindow, d Deps, post poster) *trayView {
+	t := &trayView{
+		app: a, ctrl: ctrl, win: win, now: d.Now, clip: d.Clipboard, post: post,
+		copied: func(profiles.Profile, tokens.Token, error) {},
+		name:   "aztoken", demo: d.Demo,
+		ticker: newTicker(time.Minute, post),
+		probe:  func() trayHost { return probeTrayHostWithin(trayProbeTimeout) },
+	}
+	if t.demo {
+		t.name = "aztoken demo"
+	}
+	return t
+}
+
+// apply acts on the start-up probe. Fyne starts its tray only inside
 // App.Run, and a tray set up after Run never reaches the bus while Quit
 // still tries to leave it, and panics. So Run applies the probe before it
 // runs the app, and nothing enables the tray later. Without a bus there is
-// no tray and no notification (Fyne would start a bus of its own).
-func (w *mainWindow) applyTray(h trayHost) {
-	w.notes.on = h.bus
-	w.tray.host = h.bus && h.host
-	if !h.bus || w.tray.menu != nil {
+// no tray.
+func (t *trayView) apply(h trayHost) {
+	t.host = h.bus && h.host
+	if !h.bus || t.menu != nil {
 		return
 	}
-	w.tray.menu = fyne.NewMenu(w.tray.app)
-	w.updateTray(w.ctrl.now())
-	if desk, ok := w.app.(desktop.App); ok {
+	t.menu = fyne.NewMenu(t.name)
+	t.update(t.now())
+	if desk, ok := t.app.(desktop.App); ok {
 		// The PNG tray icon: Linux trays cannot draw SVG.
 		desk.SetSystemTrayIcon(assets.TrayIcon)
-		desk.SetSystemTrayMenu(w.tray.menu)
-		w.tray.installed = true
-		w.tray.ticker.start(w.trayTick)
+		desk.SetSystemTrayMenu(t.menu)
+		t.installed = true
+		t.ticker.start(t.tick)
 	}
 }
 
 // hidesOnClose reports whether closing the window puts it in the tray.
 func (t *trayView) hidesOnClose() bool { return t.menu != nil && t.host && !t.demo }
 
-// follow keeps the tray and the notifications in step with the window's
-// state; the window calls it on every redraw. Time alone moves the tray's
-// labels only on the tray's own minute, never on the window's second.
-func (w *mainWindow) follow(now time.Time) {
-	w.updateTray(now)
-	w.notes.observe(now)
-}
-
-// updateTray rebuilds the menu if an item changed.
-func (w *mainWindow) updateTray(now time.Time) {
-	t := w.tray
+// update rebuilds the menu if an item changed. The window calls it on
+// every redraw; time alone moves the labels only on the tray's own minute,
+// never on the window's second.
+func (t *trayView) update(now time.Time) {
 	if t.menu == nil {
 		return
 	}
-	items := trayMenu(w.tray.app, w.ctrl.profiles(), w.trayStates(), now, w.ctrl.cache.Margin())
+	items := trayMenu(t.name, t.ctrl.profiles(), t.states(), now, t.ctrl.margin())
 	if slices.Equal(items, t.items) {
 		return
 	}
 	t.items = items
-	t.menu.Items = trayMenuItems(items, w.copyFromTray, w.reveal, w.requestQuit)
+	t.menu.Items = trayMenuItems(items, t.copy, t.win.reveal, t.win.quit)
 	if t.installed {
 		t.menu.Refresh()
 	}
 }
 
-// trayStates are the profiles' token states as the tray model takes them.
-func (w *mainWindow) trayStates() map[profiles.ID]trayState {
+// states are the profiles' token states as the tray model takes them.
+func (t *trayView) states() map[profiles.ID]trayState {
 	states := map[profiles.ID]trayState{}
-	for _, p := range w.ctrl.profiles() {
+	for _, p := range t.ctrl.profiles() {
 		var s trayState
-		s.token, s.has = w.ctrl.token(p)
-		if st, ok := w.ctrl.states[p.ID]; ok {
-			s.fetching, s.failed = st.fetching, st.err != nil
-		}
+		s.token, s.has = t.ctrl.token(p)
+		fetching, err := t.ctrl.fetchState(p.ID)
+		s.fetching, s.failed = fetching, err != nil
 		states[p.ID] = s
 	}
 	return states
@@ -157,40 +171,38 @@ func trayMenuItems(items []trayItem, copyHeader func(profiles.ID), show, quit fu
 	return out
 }
 
-// trayTick runs once a minute while the tray exists.
-func (w *mainWindow) trayTick() {
-	now := w.ctrl.now()
-	w.follow(now)
-	w.reprobe()
-	if !w.ticker.running() {
-		// The window's ticker drives auto-refresh while it runs; hidden,
-		// the window leaves it to the tray.
-		w.autoRefresh(now) // last: it may start background work
-	}
+// tick runs once a minute while the tray exists.
+func (t *trayView) tick() {
+	now := t.now()
+	t.update(now)
+	t.reprobe()
+	t.win.minute(now)
 }
 
 // reprobe checks the host again in the background: a panel may have
 // started or quit since.
-func (w *mainWindow) reprobe() {
-	t := w.tray
+func (t *trayView) reprobe() {
 	if t.probing || t.probe == nil {
 		return
 	}
 	t.probing = true
 	go func() {
 		h := t.probe()
-		w.onMain(func() {
+		t.post(func() {
 			t.probing = false
-			w.trackHost(h)
+			t.trackHost(h)
 		})
 	}()
 }
 
 // trackHost follows a host that came or went after start. A window hidden
 // when its icon goes is shown again: nothing else could bring it back.
-func (w *mainWindow) trackHost(h trayHost) {
-	w.tray.host = h.bus && h.host
-	if !w.tray.hidesOnClose() && !w.visible && !w.closed {
-		w.reveal()
+func (t *trayView) trackHost(h trayHost) {
+	t.host = h.bus && h.host
+	if !t.hidesOnClose() && t.win.hidden() {
+		t.win.reveal()
 	}
 }
+
+// stop halts the tray's minute when the window closes.
+func (t *trayView) stop() { t.ticker.halt() }

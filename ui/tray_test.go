@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,24 +17,14 @@ import (
 // tray, so the tests read the menu the window keeps and click its items
 // as the tray would. The probe's answer is injected.
 
-// sentNotifications records what the window sent; tray copies report
-// from their own goroutine in tests.
+// sentNotifications records what the window sent.
 type sentNotifications struct {
-	mu   sync.Mutex
 	sent []fyne.Notification
 }
 
-func (n *sentNotifications) send(x *fyne.Notification) {
-	n.mu.Lock()
-	n.sent = append(n.sent, *x)
-	n.mu.Unlock()
-}
+func (n *sentNotifications) send(x *fyne.Notification) { n.sent = append(n.sent, *x) }
 
-func (n *sentNotifications) all() []fyne.Notification {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return append([]fyne.Notification(nil), n.sent...)
-}
+func (n *sentNotifications) all() []fyne.Notification { return n.sent }
 
 // openWithTray opens the window as Run would after a probe that found a
 // session bus, and a tray host when host is set.
@@ -114,7 +103,7 @@ func TestTrayCopyPutsExactlyTheHeaderOnTheClipboardAndNotifies(t *testing.T) {
 	if label := f.trayItem("Copy header · dev").Label; label != "Copy header · dev (60 min left)" {
 		t.Errorf("the window's tick rebuilt the tray menu: %q", label)
 	}
-	f.w.trayTick()
+	f.w.tray.tick()
 	if label := f.trayItem("Copy header · dev").Label; label != "Copy header · dev (expiring, 4 min left)" {
 		t.Errorf("4 minutes before expiry the item reads %q", label)
 	}
@@ -284,7 +273,7 @@ func TestAHiddenWindowComesBackWhenTheTrayHostGoes(t *testing.T) {
 	f := newDevFixture(t)
 	w, _ := f.openWithTray(true)
 	w.requestClose()
-	w.trackHost(trayHost{bus: true}) // the panel quit
+	w.tray.trackHost(trayHost{bus: true}) // the panel quit
 	if !w.visible {
 		t.Fatal("without a host the hidden window should be shown again")
 	}
@@ -335,7 +324,7 @@ func TestExpiryIsNotifiedOncePerTokenWhenSwitchedOn(t *testing.T) {
 	f.clock.Add(61 * time.Minute)
 	w.tick()
 	w.tick()
-	w.trayTick()
+	w.tray.tick()
 	f.wait()
 	want := fyne.Notification{Title: "Token expired", Content: "The token for dev expired at " + tok.ExpiresOn.In(testZone).Format("15:04") + "."}
 	if got := sent.all(); len(got) != 1 || got[0] != want {

@@ -2,21 +2,20 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
-// copyFromTray copies a profile's Authorization header and says how it
-// went in a notification.
-func (w *mainWindow) copyFromTray(id profiles.ID) {
-	p, ok := w.ctrl.profile(id)
+// copy copies a profile's Authorization header and tells copied how it
+// went.
+func (t *trayView) copy(id profiles.ID) {
+	p, ok := t.ctrl.profile(id)
 	if !ok {
 		return
 	}
-	w.ctrl.copyHeader(p, w.tray.clip, func(tok tokens.Token, err error) { w.notes.copied(p, tok, err) })
+	t.ctrl.copyHeader(p, t.clip, func(tok tokens.Token, err error) { t.copied(p, tok, err) })
 }
 
 // copyHeader puts p's header on clip in the background: the cached token
@@ -34,9 +33,7 @@ func (c *controller) copyHeader(p profiles.Profile, clip clipboard.Clipboard, do
 			err = clip.WriteAll(tok.AuthorizationHeader())
 		}
 		return func() {
-			if !errors.Is(fetchErr, context.Canceled) {
-				st.err = fetchErr
-			}
+			c.ended(st, p, fetchTray, fetchErr)
 			done(tok, err)
 		}
 	})

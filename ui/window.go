@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/ui/demo"
 )
 
 // Preference keys. Preferences are a plain file, so they hold only the
@@ -19,16 +20,20 @@ const (
 	prefLastProfile = "profile.last"
 )
 
-// mainWindow is aztoken's window: it builds the views, routes the user's
-// actions to the controller and redraws the views when the controller's
-// state changes.
+// mainWindow is aztoken's window. It builds the views and wires them to
+// the controller and to each other, redraws them when the controller's
+// state changes, and comes and goes (lifecycle.go); what each view does is
+// in the view's own files.
 type mainWindow struct {
-	app    fyne.App
-	win    fyne.Window
-	ctrl   *controller
-	acts   *actions
-	copier *copier
-	ticker *ticker
+	app  fyne.App
+	win  fyne.Window
+	ctrl *controller
+	// profileActions act on the profiles; acts are the same as functions
+	// for the list and the empty state.
+	profileActions *profileActions
+	acts           *actions
+	copier         *copier
+	ticker         *ticker
 	// visible is set while the window is shown; the ticker runs only then.
 	visible bool
 	closed  bool
@@ -53,8 +58,8 @@ type mainWindow struct {
 	tray     *trayView
 	notes    *notifier
 	settings *settingsView
-	// notice is a line shown above everything, such as the demo's.
-	notice string
+	// demo is set in the offline demo (Deps.Demo).
+	demo bool
 }
 
 // actions are what the user can ask of the window, shared by buttons, the
@@ -66,21 +71,30 @@ type actions struct {
 	startDemo func()
 }
 
-func newMainWindow(a fyne.App, d Deps) *mainWindow {
-	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), notice: d.Banner}
-	w.ctrl = newController(d, w.onMain)
-	w.copier = newCopier(d.Clipboard, w.onMain)
+// newMainWindow builds the window on d; background work reaches its
+// widgets through post.
+func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
+	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), demo: d.Demo}
+	w.ctrl = newController(d, post)
+	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
-	w.ticker = newTicker(time.Second, w.onMain)
+	w.ticker = newTicker(time.Second, post)
+	pa := &profileActions{ctrl: w.ctrl, win: w.win, prefs: a.Preferences(), redraw: w.refresh, showForm: func() { w.tabs.SelectIndex(0) }}
+	w.profileActions = pa
 	w.acts = &actions{
-		selectProfile: w.selectProfile, newProfile: w.newProfile, duplicate: w.duplicate,
-		remove: w.remove, importFile: w.importFile, exportFile: w.exportFile,
+		selectProfile: pa.selectProfile, newProfile: pa.newProfile, duplicate: pa.duplicate,
+		remove: pa.remove, importFile: pa.importFile, exportFile: pa.exportFile,
 	}
-	if w.notice == "" {
-		w.acts.startDemo = w.startDemo
+	if !w.demo {
+		w.acts.startDemo = func() {
+			if err := startDemo(); err != nil {
+				w.showError(err)
+			}
+		}
 	}
 	w.win.SetContent(w.build())
-	w.addAppViews(d)
+	pa.form = w.editor
+	w.addAppViews(d, post)
 	w.addCommands()
 	w.win.SetCloseIntercept(w.requestClose)
 	w.ctrl.changed = w.refresh
@@ -88,16 +102,13 @@ func newMainWindow(a fyne.App, d Deps) *mainWindow {
 	return w
 }
 
-// onMain is the one way background work reaches the widgets.
-func (w *mainWindow) onMain(f func()) { fyne.Do(f) }
-
 func (w *mainWindow) build() fyne.CanvasObject {
-	w.list = newProfileList(w.ctrl, w.acts)
-	w.editor = newProfileEditor(w.ctrl, w.win, w.saved)
+	w.list = newProfileList(w.ctrl, w.acts, w.win)
+	w.editor = newProfileEditor(w.ctrl, w.win, w.profileActions.saved)
 	w.token = newTokenPanel(w.ctrl, w.copier)
 	w.errors = newErrorPanel(w.ctrl, w.copier)
 	w.claims = newClaimsView(w.ctrl)
-	w.banner = newStoreBanner(w.ctrl, w.movedAside)
+	w.banner = newStoreBanner(w.ctrl, w.profileActions.movedAside)
 	w.status = newStatusBar(w.ctrl)
 	w.empty = newEmptyState(w.acts)
 	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
@@ -119,8 +130,8 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
 	header := w.banner.build()
-	if w.notice != "" {
-		header = container.NewVBox(noticeLine(w.notice), header)
+	if w.demo {
+		header = container.NewVBox(noticeLine(demo.Banner), header)
 	}
 	return container.NewBorder(header, w.status.build(), nil, nil, split)
 }
@@ -131,7 +142,7 @@ func (w *mainWindow) refresh() {
 	w.banner.apply()
 	w.status.apply()
 	w.list.apply()
-	empty := w.ctrl.selected == "" && !w.ctrl.creating
+	empty := w.ctrl.showing("")
 	setShown(w.emptyPane, empty)
 	setShown(w.profilePane, !empty)
 	w.empty.apply(w.ctrl.readOnly() == nil)
@@ -144,7 +155,8 @@ func (w *mainWindow) refresh() {
 	w.editor.changed()
 	w.win.SetTitle(w.title())
 	w.syncTicker(now)
-	w.follow(now)
+	w.tray.update(now)
+	w.notes.checkExpiry(now)
 }
 
 // tick moves every countdown on, once a second while one is showing.
@@ -156,8 +168,8 @@ func (w *mainWindow) tick() {
 		w.serve.tick()
 	}
 	w.syncTicker(now)
-	w.notes.observe(now)
-	w.autoRefresh(now) // last: it may start background work
+	w.notes.checkExpiry(now)
+	w.ctrl.autoRefresh(now)
 }
 
 // syncTicker runs the ticker only while the window shows a countdown.
@@ -206,56 +218,31 @@ func (w *mainWindow) restore() {
 		float32(prefs.FloatWithFallback(prefWidth, 980)),
 		float32(prefs.FloatWithFallback(prefHeight, 680)),
 	))
-	id := profiles.ID(prefs.String(prefLastProfile))
-	if _, ok := w.ctrl.profile(id); !ok {
-		id = w.firstProfile()
-	}
-	w.open(id)
+	w.profileActions.openLast()
 }
 
-// firstProfile is the profile to show when the chosen one is gone.
-func (w *mainWindow) firstProfile() profiles.ID {
-	if ps := w.ctrl.profiles(); len(ps) > 0 {
-		return ps[0].ID
-	}
-	return ""
+// showError explains a failure that has no place in a view, with its fix.
+func (w *mainWindow) showError(err error) { showError(w.win, err) }
+
+// addAppViews adds what lives beside the window's own views: settings,
+// notifications and the tray, which applyTray enables later.
+func (w *mainWindow) addAppViews(d Deps, post poster) {
+	w.notes = newNotifier(w.ctrl, w.app, w.ctrl.now)
+	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
+	w.ctrl.fetched = w.notes.fetched
+	w.tray = newTrayView(w.app, w.ctrl, trayWindow{reveal: w.reveal, quit: w.requestQuit, hidden: w.hidden, minute: w.minute}, d, post)
+	w.tray.copied = w.notes.copied
+	clearer, _ := d.Clipboard.(clearDelay)
+	w.settings = newSettingsView(w.app.Preferences(), w.win, clearer, w.ctrl.cache.SetMargin, w.refresh)
+	w.settings.use(loadSettings(w.app.Preferences()))
 }
 
-// show puts the window on screen.
-func (w *mainWindow) show() {
-	w.visible = true
-	w.win.Show()
-	w.syncTicker(w.ctrl.now())
-}
-
-// requestClose is the close button: with a tray icon to come back from it
-// hides the window; otherwise it asks about unsaved changes and quits.
-func (w *mainWindow) requestClose() {
-	if w.tray.hidesOnClose() {
-		w.hide()
-		return
-	}
-	w.editor.guard(w.close, nil)
-}
-
-// close remembers the window's size, stops the ticker, any work and every
-// token endpoint, and closes the window.
-func (w *mainWindow) close() {
-	if w.closed {
-		return
-	}
-	w.closed = true
-	size := w.win.Canvas().Size()
-	prefs := w.app.Preferences()
-	prefs.SetFloat(prefWidth, float64(size.Width))
-	prefs.SetFloat(prefHeight, float64(size.Height))
-	w.visible = false
-	w.ticker.halt()
-	w.tray.ticker.halt()
-	w.copier.stop()
-	w.ctrl.cancelAll()
-	w.ctrl.stopServers()
-	w.win.Close()
+// applyTray acts on the start-up probe: the tray starts, and
+// notifications may be sent, only when it found a session bus (Fyne would
+// otherwise start a bus of its own).
+func (w *mainWindow) applyTray(h trayHost) {
+	w.notes.on = h.bus
+	w.tray.apply(h)
 }
 
 // setShown shows or hides o.

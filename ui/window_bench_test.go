@@ -37,7 +37,7 @@ func BenchmarkOpenWindow(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		w := newMainWindow(app, deps)
+		w := newMainWindow(app, deps, newPostQueue().post)
 		w.show()
 		w.close()
 	}

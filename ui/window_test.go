@@ -70,3 +70,19 @@ func TestTheWindowRemembersItsSizeAndProfile(t *testing.T) {
 		t.Errorf("preferences hold %q", got)
 	}
 }
+
+func TestTheMenuMarksOnlyQuitAsQuit(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	var quits []string
+	for _, m := range w.win.MainMenu().Items {
+		for _, item := range m.Items {
+			if item.IsQuit {
+				quits = append(quits, item.Label)
+			}
+		}
+	}
+	if len(quits) != 1 || quits[0] != "Quit" {
+		t.Errorf("items marked IsQuit: %q, want only Quit, so Fyne adds no second one", quits)
+	}
+}
