@@ -78,3 +78,31 @@ func TestACachedTokenInsideItsMarginOutlivesAnEntraHiccup(t *testing.T) {
 		t.Error("an expired cached token was handed out")
 	}
 }
+
+func TestANewSecretOrRemovalDropsTheProfilesTokens(t *testing.T) {
+	w := newWorld(t)
+	w.withSharedCache()
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	w.token("-p", "dev")
+
+	w.run("", "profiles", "edit", "dev", "--notes", "the team's")
+	w.token("-p", "dev")
+	if n := w.srv.Requests(emulator.TokenEndpoint); n != 1 {
+		t.Errorf("editing the notes dropped the token: %d requests", n)
+	}
+
+	if code, _, stderr := w.run(emulator.SampleSecret+"\n", "profiles", "edit", "dev", "--secret-stdin"); code != ExitOK {
+		t.Fatalf("edit: %s", stderr)
+	}
+	w.token("-p", "dev")
+	if n := w.srv.Requests(emulator.TokenEndpoint); n != 2 {
+		t.Errorf("a new secret kept the old token: %d requests", n)
+	}
+
+	if code, _, stderr := w.run("", "profiles", "rm", "dev"); code != ExitOK {
+		t.Fatalf("rm: %s", stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(w.dir, "tokens", "*")); len(files) != 0 {
+		t.Errorf("the removed profile left %d token files", len(files))
+	}
+}

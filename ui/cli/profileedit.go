@@ -230,8 +230,20 @@ func saveWithSecret(ctx context.Context, env *Env, p profiles.Profile, change pr
 	if err != nil {
 		return err
 	}
+	if !change.Keeps() {
+		// Tokens of the old credential must not outlive it in the shared
+		// cache; other changes key the tokens anew anyway.
+		forgetTokens(ctx, env, saved.ID)
+	}
 	fmt.Fprintf(env.Stderr, "%s profile %s.\n", verb, profiles.Printable(saved.Name))
 	return nil
+}
+
+// forgetTokens drops a profile's tokens from the shared cache.
+func forgetTokens(ctx context.Context, env *Env, id profiles.ID) {
+	if env.Tokens != nil {
+		_ = env.Tokens.Forget(ctx, string(id)) // a token left behind expires within the hour
+	}
 }
 
 // secretWord names what the profile keeps in the keyring.

@@ -141,6 +141,7 @@ func runProfilesRemove(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	forgetTokens(ctx, env, p.ID)
 	if err := store.Delete(ctx, p.ID, env.Secrets); err != nil {
 		return err
 	}
