@@ -13,8 +13,6 @@ import (
 	"github.com/aztoken/aztoken/assets"
 	"github.com/aztoken/aztoken/ui"
 	"github.com/aztoken/aztoken/ui/cli"
-	// Before Fyne initialises: keeps it from logging about C.UTF-8.
-	_ "github.com/aztoken/aztoken/ui/locale"
 )
 
 func main() {

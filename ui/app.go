@@ -11,7 +11,11 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/sharedcache"
 	"github.com/aztoken/aztoken/ui/clipboard"
+	// Before Fyne initialises: keeps it from logging about C.UTF-8, in
+	// the window, the command line and these tests alike.
+	_ "github.com/aztoken/aztoken/ui/locale"
 )
 
 // AppID identifies aztoken to Fyne (preferences, notifications) and to
@@ -33,6 +37,10 @@ type Deps struct {
 	// Clipboard receives every copy: outside tests a clipboard.Guard, which
 	// clears a copied token again after a while.
 	Clipboard clipboard.Clipboard
+	// Tokens shares tokens with the command line, serve and other
+	// windows (sharedcache outside tests); nil keeps them in this window,
+	// as the demo does.
+	Tokens tokens.Shelf
 	// Now is the clock that every countdown reads. Its times' zone is the
 	// zone the window shows local times in.
 	Now func() time.Time
@@ -71,13 +79,17 @@ func runWindow(a fyne.App, d Deps) {
 
 // systemDeps are the real profiles file, keyring, network and clipboard.
 func systemDeps() Deps {
-	return Deps{
+	d := Deps{
 		OpenStore: openDefaultStore,
 		Secrets:   profiles.NewKeyring(),
 		Fetcher:   tokens.NewClient(),
 		Clipboard: clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter),
 		Now:       time.Now,
 	}
+	if shared := sharedcache.OpenDefault(d.Secrets, d.Now); shared != nil {
+		d.Tokens = shared // a nil *Cache in the interface would not be nil
+	}
+	return d
 }
 
 func openDefaultStore() (*profiles.Store, error) {

@@ -78,6 +78,9 @@ func newController(d Deps, post poster) *controller {
 		fetched: func(fetchEnd) {},
 		states:  map[profiles.ID]*profileState{},
 	}
+	if d.Tokens != nil {
+		c.cache.WithShelf(d.Tokens)
+	}
 	c.reopen()
 	return c
 }

@@ -39,6 +39,9 @@ type fixture struct {
 	// posts is the window's main goroutine: the test runs what background
 	// work posts when it waits.
 	posts *postQueue
+	// shelf, when set before open, is the token cache the window shares
+	// with other aztoken processes.
+	shelf tokens.Shelf
 	w     *mainWindow
 }
 
@@ -86,6 +89,7 @@ func (f *fixture) open() *mainWindow {
 		Secrets:   f.secrets,
 		Fetcher:   client,
 		Clipboard: f.clip,
+		Tokens:    f.shelf,
 		Now:       f.clock.Now,
 	}, f.posts.post)
 	f.w.ticker.every = time.Hour

@@ -127,7 +127,7 @@ func newTokenServer(ctx context.Context, cache *tokens.Cache, secrets profiles.S
 	}
 	ts := &tokenServer{request: p.Request(cred)}
 	cfg := server.Config{
-		Profile: string(p.ID), Request: ts.request, Cache: cache, Port: port, Now: now,
+		Profile: string(p.ID), Identity: p.CacheKey().Identity, Request: ts.request, Cache: cache, Port: port, Now: now,
 		Log: func(e server.Entry) {
 			if e.Status == http.StatusOK {
 				ts.served.Add(1)

@@ -23,11 +23,9 @@ const (
 	phaseError
 )
 
-// cacheKey files a profile's tokens under its ID and target, so that a
-// changed target never hands out a token for the old one.
-func cacheKey(p profiles.Profile) tokens.CacheKey {
-	return tokens.CacheKey{Profile: string(p.ID), Target: p.Target()}
-}
+// cacheKey files a profile's tokens as every aztoken process does, so
+// that a changed target or credential never hands out an old token.
+func cacheKey(p profiles.Profile) tokens.CacheKey { return p.CacheKey() }
 
 // token is the profile's cached token, even an expired one.
 func (c *controller) token(p profiles.Profile) (tokens.Token, bool) {
@@ -135,18 +133,19 @@ func (c *controller) ended(st *profileState, p profiles.Profile, from fetchOrigi
 	c.fetched(fetchEnd{profile: p, origin: from, err: err})
 }
 
-// fetchToken loads the profile's credential and asks the cache for a
-// token, which keeps it. It runs off the main goroutine.
+// fetchToken asks the cache for p's token, loading the profile's
+// credential only when a new token is needed, so a token another process
+// left in the shared cache costs no keyring read. It runs off the main
+// goroutine.
 func fetchToken(ctx context.Context, cache *tokens.Cache, secrets profiles.SecretStore, p profiles.Profile, force bool) (tokens.Token, error) {
-	cred, err := loadCredential(ctx, secrets, p)
-	if err != nil {
-		return tokens.Token{}, err
+	request := func(ctx context.Context) (tokens.Request, error) {
+		cred, err := loadCredential(ctx, secrets, p)
+		return p.Request(cred), err
 	}
-	get := cache.Token
 	if force {
-		get = cache.Refresh
+		return cache.ObtainNew(ctx, cacheKey(p), request)
 	}
-	return get(ctx, cacheKey(p), p.Request(cred))
+	return cache.Obtain(ctx, cacheKey(p), request)
 }
 
 // loadCredential is what proves p's app, for either kind: its client

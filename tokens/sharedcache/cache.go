@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
@@ -260,3 +261,14 @@ func replace(path string, data []byte) error {
 
 // Cache is the shelf tokens.Cache shares tokens through.
 var _ tokens.Shelf = (*Cache)(nil)
+
+// OpenDefault is the cache every aztoken process shares: in DefaultDir,
+// its key kept in secrets (the OS keyring). It is nil, and tokens stay in
+// each process, when the system has no cache folder.
+func OpenDefault(secrets profiles.SecretStore, now func() time.Time) *Cache {
+	dir, err := DefaultDir()
+	if err != nil {
+		return nil
+	}
+	return Open(dir, KeyringKey{Secrets: secrets}, now)
+}

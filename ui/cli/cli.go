@@ -75,20 +75,10 @@ func SystemEnv() *Env {
 		},
 		Secrets:      secrets,
 		Client:       client,
-		Tokens:       sharedCache(secrets, client.Now),
+		Tokens:       sharedcache.OpenDefault(secrets, client.Now),
 		Clipboard:    clipboard.System{},
 		ReadPassword: terminalPassword(),
 	}
-}
-
-// sharedCache is the token cache in the user's cache folder, or nil
-// where the system has none.
-func sharedCache(secrets profiles.SecretStore, now func() time.Time) *sharedcache.Cache {
-	dir, err := sharedcache.DefaultDir()
-	if err != nil {
-		return nil
-	}
-	return sharedcache.Open(dir, sharedcache.KeyringKey{Secrets: secrets}, now)
 }
 
 // command is one subcommand: its one-line summary and what it does.
