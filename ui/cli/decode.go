@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,11 +120,11 @@ var timeClaims = []string{"iat", "nbf", "exp", "auth_time", "xms_tcdt"}
 
 func writeDecoded(w io.Writer, j tokens.JWT, findings []tokens.Finding, from []string, now time.Time) {
 	fmt.Fprintln(w, "Header")
-	for _, k := range sortedKeys(j.Header) {
+	for _, k := range slices.Sorted(maps.Keys(j.Header)) {
 		fmt.Fprintf(w, "  %-16s %s\n", shown(k), shown(fmt.Sprint(j.Header[k])))
 	}
 	fmt.Fprintln(w, "Claims")
-	for _, k := range sortedKeys(j.Raw) {
+	for _, k := range slices.Sorted(maps.Keys(j.Raw)) {
 		value := claimText(j.Raw[k])
 		if n, err := strconv.ParseInt(value, 10, 64); err == nil && slices.Contains(timeClaims, k) {
 			value = fmt.Sprintf("%d  %s", n, tokens.LocalAndUTC(time.Unix(n, 0), now))
@@ -179,13 +180,4 @@ func shown(s string) string {
 		return strconv.QuoteToASCII(s)
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
