@@ -119,7 +119,7 @@ func TestBinaryWithTheRealKeyring(t *testing.T) {
 		t.Errorf("wrong secret: exit %d\n%s", code, stderr)
 	}
 
-	if code, _, stderr := p.run("", "profiles", "rm", "dev"); code != 0 {
+	if code, _, stderr := p.run("", "profiles", "rm", "dev", "--yes"); code != 0 {
 		t.Fatalf("rm: %s", stderr)
 	}
 	if _, err := profiles.NewKeyring().Get(context.Background(), dev.ID); !errors.Is(err, profiles.ErrSecretNotFound) {

@@ -45,7 +45,7 @@ func TestTokenCallsShareOneTokenUntilFresh(t *testing.T) {
 	if fresh := w.token("-p", "dev", "--fresh"); fresh == first || w.srv.Requests(emulator.TokenEndpoint) != 2 {
 		t.Error("--fresh did not get a new token")
 	}
-	if code, _, stderr := w.run("", "cache", "clear"); code != ExitOK || !strings.Contains(stderr, "Cleared the token cache") {
+	if code, _, stderr := w.run("", "cache", "clear", "--yes"); code != ExitOK || !strings.Contains(stderr, "Cleared the token cache") {
 		t.Fatalf("cache clear: exit %d: %s", code, stderr)
 	}
 	w.token("-p", "dev")
@@ -99,7 +99,7 @@ func TestANewSecretOrRemovalDropsTheProfilesTokens(t *testing.T) {
 		t.Errorf("a new secret kept the old token: %d requests", n)
 	}
 
-	if code, _, stderr := w.run("", "profiles", "rm", "dev"); code != ExitOK {
+	if code, _, stderr := w.run("", "profiles", "rm", "dev", "--yes"); code != ExitOK {
 		t.Fatalf("rm: %s", stderr)
 	}
 	if files, _ := filepath.Glob(filepath.Join(w.dir, "tokens", "*")); len(files) != 0 {

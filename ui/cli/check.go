@@ -5,12 +5,24 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aztoken/aztoken/tokens"
 )
 
-func runCheck(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("check", "-p NAME [--subscription ID] [--format text|json]",
-		`Walk a profile's setup step by step and print a checklist: the tenant
+// checkOptions are check's flags.
+type checkOptions struct {
+	sel          selection
+	subscription string
+	format       *format
+}
+
+func newCheckCmd(env *Env, run func(context.Context, *Env, *checkOptions) error) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check -p NAME [--subscription ID] [--format text|json]",
+		Short: "run the setup check: tenant, secret, token, roles, subscription, expiry",
+		Long: `Walk a profile's setup step by step and print a checklist: the tenant
 exists, the app and its secret are accepted, the token is an app token for
 Resource Manager, the app can see subscriptions, the subscription belongs
 to the profile's tenant, the app can read its resource groups, and the
@@ -21,34 +33,30 @@ claims, never the secret or the token.
 
 Exits 0 when nothing failed (warnings allowed), otherwise with the code of
 the first failure: 3 for Entra ID (tenant, app, secret, token), 4 for
-Resource Manager (roles, subscription), 5 for the network.
+Resource Manager (roles, subscription), 5 for the network.`,
+		Example: `  aztoken check -p dev
+  aztoken check -p dev --subscription 00000000-0000-0000-0000-000000000000 --format json`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
+	}
+	opts.sel.register(cmd, env)
+	cmd.Flags().StringVar(&opts.subscription, "subscription", "", "subscription `ID` to check (default: the profile's)")
+	// "table" is taken too, so one word works for every command.
+	opts.format = addFormat(cmd, "text", "text", "table", "json")
+	return cmd
+}
 
-Examples:
-  aztoken check -p dev
-  aztoken check -p dev --subscription 00000000-0000-0000-0000-000000000000 --format json`, env)
-	var sel selection
-	sel.register(fs)
-	sub := fs.String("subscription", "", "subscription `ID` to check (default: the profile's)")
-	format := fs.String("format", "text", "output `format`: text or json")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	if *format != "text" && *format != "json" {
-		return usageErrorf("check: unknown format %q; use text or json", *format)
-	}
-	p, cred, err := sel.resolve(ctx, env)
+func runCheck(ctx context.Context, env *Env, opts *checkOptions) error {
+	p, cred, err := opts.sel.resolve(ctx, env)
 	if err != nil {
 		return err
 	}
-	subscription, err := subscriptionFor(p, *sub)
+	subscription, err := subscriptionFor(p, opts.subscription)
 	if err != nil {
 		return err
 	}
 	rep := p.SetupCheck(env.Client, cred, subscription).Run(ctx)
-	if err := writeReport(env, rep, *format); err != nil {
+	if err := writeReport(env, rep, opts.format.value); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
@@ -61,7 +69,7 @@ Examples:
 }
 
 func writeReport(env *Env, rep tokens.Report, format string) error {
-	if format == "text" {
+	if format != "json" {
 		_, err := fmt.Fprint(env.Stdout, rep.Text())
 		return err
 	}

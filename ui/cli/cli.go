@@ -5,11 +5,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -45,8 +48,16 @@ func IsCommand(args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
-	_, ok := commands[args[0]]
-	return ok || args[0] == "-h" || args[0] == "--help" || args[0] == "help"
+	switch args[0] {
+	case "-h", "--help", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	for _, c := range newRootCmd(&Env{}, new(bool)).Commands() {
+		if c.Name() == args[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // Main runs the command line with the real environment and returns the
@@ -81,44 +92,12 @@ func SystemEnv() *Env {
 	}
 }
 
-// command is one subcommand: its one-line summary and what it does.
-type command struct {
-	summary string
-	run     func(ctx context.Context, env *Env, args []string) error
-}
-
-var commands map[string]command
-
-func init() {
-	// Set in init because the help command lists the table it is part of.
-	commands = map[string]command{
-		"token":    {"print a token for a profile (raw, header, json or env)", runToken},
-		"copy":     {"copy \"Authorization: Bearer …\" for a profile to the clipboard", runCopy},
-		"test":     {"list a subscription's resource groups with a profile's token", runTest},
-		"check":    {"run the setup check: tenant, secret, token, roles, subscription, expiry", runCheck},
-		"decode":   {"decode any access token offline and say what is wrong with it", runDecode},
-		"serve":    {"serve a profile's tokens to apps on this machine (managed-identity endpoint)", runServe},
-		"cache":    {"clear the token cache shared by the window and the command line", runCache},
-		"profiles": {"list, show, add, edit, remove, import and export profiles", runProfiles},
-		"version":  {"print aztoken's version", runVersion},
-		"help":     {"show help for a command", runHelp},
-	}
-}
-
 // Run executes one command line and returns its exit code.
 func Run(ctx context.Context, args []string, env *Env) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		printUsage(env.Stdout)
-		return ExitOK
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		return report(env, false, usageErrorf("unknown command %q; run 'aztoken help'", args[0]))
-	}
-	asJSON := wantsJSON(args[1:])
+	asJSON := wantsJSON(args)
 	if env.Client != nil {
 		env.Client.Retry.OnRetryAfter = nil
-		if !asJSON && args[0] != "serve" {
+		if !asJSON && (len(args) == 0 || args[0] != "serve") {
 			// A wait Azure asked for can last a minute: say so rather
 			// than sit silent. JSON output and serve's log stay as they are.
 			env.Client.Retry.OnRetryAfter = func(host string, wait time.Duration) {
@@ -126,47 +105,119 @@ func Run(ctx context.Context, args []string, env *Env) int {
 			}
 		}
 	}
-	err := cmd.run(ctx, env, args[1:])
+	started := false
+	root := newRootCmd(env, &started)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err != nil && !started && !errors.As(err, new(*usageError)) {
+		// Cobra refused the line before any command ran: an unknown
+		// command or a wrong number of arguments, which scripts see as 2.
+		err = &usageError{err.Error()}
+	}
 	return report(env, asJSON, err)
 }
 
-func printUsage(w io.Writer) {
-	fmt.Fprint(w, `aztoken: Azure Entra ID tokens for app registrations.
+// newRootCmd builds the command tree over env; started becomes true when a
+// command begins to run, after its flags and arguments were accepted.
+func newRootCmd(env *Env, started *bool) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "aztoken [COMMAND]",
+		Short: "Azure Entra ID tokens for app registrations",
+		Long: `aztoken: Azure Entra ID tokens for app registrations.
 
-Usage:
-  aztoken                      open the window
-  aztoken COMMAND [flags]      run a command without a window
-
-Commands:
-`)
-	for _, name := range []string{"token", "copy", "decode", "test", "check", "serve", "profiles", "cache", "version", "help"} {
-		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
-	}
-	fmt.Fprint(w, `
-Examples:
-  aztoken profiles add --name dev --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555
+Without a command aztoken opens its window; with one it runs without a
+window, over SSH too. Flags go anywhere on the line.`,
+		Example: `  aztoken profiles add --name dev --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555
   curl -H "$(aztoken token -p dev --format header)" "https://management.azure.com/subscriptions?api-version=2022-12-01"
   aztoken test -p dev --subscription 00000000-0000-0000-0000-000000000000
-
-Run 'aztoken help COMMAND' or 'aztoken COMMAND -h' for a command's flags.
-`)
+  aztoken profiles list --format json
+  source <(aztoken completion bash)`,
+		Args:          cobra.NoArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRun: func(*cobra.Command, []string) {
+			*started = true
+		},
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetFlagErrorFunc(flagError)
+	root.SetHelpTemplate(helpTemplate)
+	root.AddCommand(
+		newTokenCmd(env, runToken),
+		newCopyCmd(env, runCopy),
+		newTestCmd(env, runTest),
+		newCheckCmd(env, runCheck),
+		newDecodeCmd(env, runDecode),
+		newServeCmd(env, runServe),
+		newCacheCmd(env),
+		newProfilesCmd(env),
+		newVersionCmd(env, runVersion),
+	)
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "print the shell completion script: bash, zsh, fish or powershell"
+			c.Example = completionExamples
+		}
+	}
+	useLinesAsWritten(root)
+	return root
 }
 
-func runHelp(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 {
-		printUsage(env.Stdout)
-		return nil
+// useLinesAsWritten keeps cobra from appending "[flags]" to usage lines
+// that already show the flags that matter.
+func useLinesAsWritten(c *cobra.Command) {
+	c.DisableFlagsInUseLine = true
+	for _, sub := range c.Commands() {
+		useLinesAsWritten(sub)
 	}
-	if _, ok := commands[args[0]]; !ok || args[0] == "help" {
-		return usageErrorf("no command %q; run 'aztoken help'", args[0])
-	}
-	return commands[args[0]].run(ctx, env, []string{"-h"})
 }
 
-func runVersion(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet("version", "", "Print aztoken's version.", env)
-	if err := parse(fs, args); err != nil {
-		return err
+// helpTemplate puts the usage line first, as aztoken's help always did,
+// then the description, the subcommands, the examples and the flags.
+const helpTemplate = `Usage: {{.UseLine}}
+{{with .Long}}
+{{. | trimTrailingWhitespaces}}
+{{end}}{{if .HasAvailableSubCommands}}
+Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}
+{{end}}{{if .HasExample}}
+Examples:
+{{.Example}}
+{{end}}{{if .HasAvailableLocalFlags}}
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}
+{{end}}{{if .HasAvailableSubCommands}}
+Run '{{.CommandPath}} COMMAND -h' for a command's flags and examples.
+{{end}}`
+
+func newVersionCmd(env *Env, run func(context.Context, *Env, *versionOptions) error) *cobra.Command {
+	opts := &versionOptions{}
+	cmd := &cobra.Command{
+		Use:   "version [--format table|json]",
+		Short: "print aztoken's version",
+		Long:  "Print aztoken's version and the commit it was built from.",
+		Args:  noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return run(c.Context(), env, opts)
+		},
+	}
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
+}
+
+// versionOptions are version's flags.
+type versionOptions struct{ format *format }
+
+func runVersion(_ context.Context, env *Env, opts *versionOptions) error {
+	if opts.format.value == "json" {
+		return writeJSON(env.Stdout, struct {
+			Version string `json:"version"`
+			Commit  string `json:"commit"`
+		}{Version, Commit()})
 	}
 	fmt.Fprintln(env.Stdout, VersionLine())
 	return nil

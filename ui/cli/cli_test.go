@@ -185,7 +185,7 @@ func TestProfilesLifecycle(t *testing.T) {
 	}
 	store, _ := w.env.OpenStore()
 	p, _ := store.ByName("staging")
-	if code, _, _ := w.run("", "profiles", "rm", "staging"); code != ExitOK {
+	if code, _, _ := w.run("", "profiles", "rm", "staging", "--yes"); code != ExitOK {
 		t.Fatal("rm failed")
 	}
 	if _, err := w.secrets.Get(context.Background(), p.ID); err != profiles.ErrSecretNotFound {

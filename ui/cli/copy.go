@@ -5,32 +5,41 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aztoken/aztoken/profiles"
 )
 
-func runCopy(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("copy", "-p NAME [--raw]",
-		`Put "Authorization: Bearer <token>" for a profile on the clipboard, ready to
-paste into Postman's headers; --raw copies the token alone.
+// copyOptions are copy's flags.
+type copyOptions struct {
+	sel selection
+	raw bool
+}
 
-Example:
-  aztoken copy -p dev`, env)
-	var sel selection
-	sel.register(fs)
-	sel.registerFresh(fs)
-	raw := fs.Bool("raw", false, "copy the token alone, without \"Authorization: Bearer\"")
-	if err := parse(fs, args); err != nil {
-		return err
+func newCopyCmd(env *Env, run func(context.Context, *Env, *copyOptions) error) *cobra.Command {
+	opts := &copyOptions{}
+	cmd := &cobra.Command{
+		Use:   "copy -p NAME [--raw]",
+		Short: "copy \"Authorization: Bearer …\" for a profile to the clipboard",
+		Long: `Put "Authorization: Bearer <token>" for a profile on the clipboard, ready to
+paste into Postman's headers; --raw copies the token alone.`,
+		Example: "  aztoken copy -p dev",
+		Args:    noArgs,
+		RunE:    func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
 	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	p, tok, err := sel.fetch(ctx, env)
+	opts.sel.register(cmd, env)
+	opts.sel.registerFresh(cmd)
+	cmd.Flags().BoolVar(&opts.raw, "raw", false, "copy the token alone, without \"Authorization: Bearer\"")
+	return cmd
+}
+
+func runCopy(ctx context.Context, env *Env, opts *copyOptions) error {
+	p, tok, err := opts.sel.fetch(ctx, env)
 	if err != nil {
 		return err
 	}
 	text, what := tok.AuthorizationHeader(), "Authorization header"
-	if *raw {
+	if opts.raw {
 		text, what = tok.AccessToken, "token"
 	}
 	if err := env.Clipboard.WriteAll(text); err != nil {

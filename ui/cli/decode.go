@@ -13,13 +13,26 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
-func runDecode(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet("decode", "[TOKEN | -] [--clipboard] [--expect-aud API] [--format table|json]",
-		`Decode any access token offline and say what is wrong with it: expired or
+// decodeOptions are decode's flags and its optional token argument.
+type decodeOptions struct {
+	args          []string
+	fromClipboard bool
+	expectAud     string
+	format        *format
+}
+
+func newDecodeCmd(env *Env, run func(context.Context, *Env, *decodeOptions) error) *cobra.Command {
+	opts := &decodeOptions{}
+	cmd := &cobra.Command{
+		Use:   "decode [TOKEN | -] [--clipboard] [--expect-aud API] [--format table|json]",
+		Short: "decode any access token offline and say what is wrong with it",
+		Long: `Decode any access token offline and say what is wrong with it: expired or
 not yet valid, app or user token, which tenant and cloud issued it, which
 API it is for, which roles or scopes it carries, and which profile it came
 from. Nothing is sent anywhere; the signature is not checked.
@@ -27,22 +40,30 @@ from. Nothing is sent anywhere; the signature is not checked.
 The token may be bare, "Bearer …" or a whole "Authorization: Bearer …"
 header. Give it on stdin or with --clipboard rather than as an argument,
 which other users of this computer can see in the process list.
-Exit code 0 when the token has no problem, 1 when it has one.
-
-Examples:
-  aztoken token -p dev | aztoken decode
+Exit code 0 when the token has no problem, 1 when it has one.`,
+		Example: `  aztoken token -p dev | aztoken decode
   aztoken decode --clipboard --expect-aud https://management.azure.com/
-  pbpaste | aztoken decode --format json`, env)
-	fromClipboard := fs.Bool("clipboard", false, "read the token from the clipboard")
-	expectAud := fs.String("expect-aud", "", "the `API` (resource or scope) the token should be for")
-	format := fs.String("format", "table", "output `format`: table or json")
-	if err := parse(fs, args); err != nil {
-		return err
+  pbpaste | aztoken decode --format json`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErrorf("%s: give one token, not %d arguments", commandName(c), len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.args = args
+			return run(c.Context(), env, opts)
+		},
 	}
-	if *format != "table" && *format != "json" {
-		return usageErrorf("decode: unknown format %q; use table or json", *format)
-	}
-	text, err := tokenInput(env, fs.Args(), *fromClipboard)
+	cmd.Flags().BoolVar(&opts.fromClipboard, "clipboard", false, "read the token from the clipboard")
+	cmd.Flags().StringVar(&opts.expectAud, "expect-aud", "", "the `API` (resource or scope) the token should be for")
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
+}
+
+func runDecode(_ context.Context, env *Env, opts *decodeOptions) error {
+	text, err := tokenInput(env, opts.args, opts.fromClipboard)
 	if err != nil {
 		return err
 	}
@@ -51,14 +72,14 @@ Examples:
 		return err
 	}
 	now := time.Now()
-	findings := tokens.Judge(j, now, tokens.Expectation{Audience: *expectAud})
+	findings := tokens.Judge(j, now, tokens.Expectation{Audience: opts.expectAud})
 	var from []string
 	if store, err := env.OpenStore(); err == nil {
 		for _, p := range profiles.IssuedTo(store.List(), j.Claims) {
 			from = append(from, p.Name)
 		}
 	}
-	if *format == "json" {
+	if opts.format.value == "json" {
 		err = writeDecodedJSON(env.Stdout, j, findings, from)
 	} else {
 		writeDecoded(env.Stdout, j, findings, from, now)
@@ -158,9 +179,7 @@ func writeDecodedJSON(w io.Writer, j tokens.JWT, findings []tokens.Finding, from
 	for _, f := range findings {
 		out.Findings = append(out.Findings, finding{f.Severity.String(), f.Topic, f.Text})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // claimText shows a string claim bare and anything else as its JSON.

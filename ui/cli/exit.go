@@ -68,7 +68,7 @@ func exitCode(err error) int {
 // the window shows.
 func report(env *Env, asJSON bool, err error) int {
 	code := exitCode(err)
-	if err == nil || errors.Is(err, errHelpShown) {
+	if err == nil {
 		return ExitOK
 	}
 	fix := fixFor(err)
@@ -123,9 +123,9 @@ func fixFor(err error) string {
 func wantsJSON(args []string) bool {
 	for i, a := range args {
 		switch {
-		case a == "--format=json" || a == "-format=json":
+		case strings.EqualFold(a, "--format=json"):
 			return true
-		case (a == "--format" || a == "-format") && i+1 < len(args) && strings.EqualFold(args[i+1], "json"):
+		case a == "--format" && i+1 < len(args) && strings.EqualFold(args[i+1], "json"):
 			return true
 		}
 	}

@@ -10,45 +10,54 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
-func runProfilesImport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles import", "FILE [--on-clash ask|rename|skip]",
-		`Import profiles from an aztoken export, a Postman environment or a Postman
+// profilesImportOptions are profiles import's flags and its file.
+type profilesImportOptions struct {
+	file, onClash string
+}
+
+func newProfilesImportCmd(env *Env, run func(context.Context, *Env, *profilesImportOptions) error) *cobra.Command {
+	opts := &profilesImportOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE [--on-clash ask|rename|skip]",
+		Short: "an aztoken export, a Postman environment or collection",
+		Long: `Import profiles from an aztoken export, a Postman environment or a Postman
 collection (its variables tenantId, clientId, clientSecret, resource). A
 secret in a Postman file goes to the OS keyring. Nothing is overwritten: a
 name that is taken is renamed or skipped, and nothing is imported if any
-entry is invalid.
+entry is invalid.`,
+		Example: `  aztoken profiles import team-profiles.json
+  aztoken profiles import "Azure REST.postman_environment.json" --on-clash rename`,
+		Args: oneArg("file", "team-profiles.json"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return run(c.Context(), env, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.onClash, "on-clash", "ask", "what to do with a name that is taken: `ask`, rename or skip")
+	_ = cmd.RegisterFlagCompletionFunc("on-clash", cobra.FixedCompletions([]string{"ask", "rename", "skip"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
 
-Examples:
-  aztoken profiles import team-profiles.json
-  aztoken profiles import "Azure REST.postman_environment.json" --on-clash rename`, env)
-	onClash := fs.String("on-clash", "ask", "what to do with a name that is taken: `ask`, rename or skip")
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		// Accept the file before the flags, as the examples show.
-		args = append(args[1:], args[0])
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return usageErrorf("profiles import: name one file")
-	}
-	data, err := profiles.ReadImportFile(fs.Arg(0))
+func runProfilesImport(ctx context.Context, env *Env, opts *profilesImportOptions) error {
+	data, err := profiles.ReadImportFile(opts.file)
 	if err != nil {
 		return err
 	}
 	imp, err := profiles.ParseImport(data)
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return fmt.Errorf("%s: %w", opts.file, err)
 	}
 	store, err := env.OpenStore()
 	if err != nil {
 		return err
 	}
-	decisions, err := decideClashes(env, store.ImportPlan(imp), *onClash)
+	decisions, err := decideClashes(env, store.ImportPlan(imp), opts.onClash)
 	if err != nil {
 		return err
 	}
@@ -64,7 +73,7 @@ Examples:
 	for _, p := range added {
 		fmt.Fprintf(env.Stderr, "Imported %s.\n", profiles.Printable(p.Name))
 	}
-	fmt.Fprintf(env.Stderr, "%d of %d profile(s) imported from %s (%s).\n", len(added), len(imp.Candidates), fs.Arg(0), imp.Format)
+	fmt.Fprintf(env.Stderr, "%d of %d profile(s) imported from %s (%s).\n", len(added), len(imp.Candidates), opts.file, imp.Format)
 	return nil
 }
 
@@ -97,53 +106,57 @@ func decideClashes(env *Env, clashes []profiles.Clash, policy string) (map[int]p
 	return decisions, nil
 }
 
-// stringList collects a repeated flag.
-type stringList []string
+// profilesExportOptions are profiles export's flags and its file.
+type profilesExportOptions struct {
+	file                           string
+	names                          []string
+	postman, withToken, withSecret bool
+}
 
-func (l *stringList) String() string     { return strings.Join(*l, ",") }
-func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
-
-func runProfilesExport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles export", "FILE [-p NAME]… [--postman [--with-token] [--include-secret]]",
-		`Write profiles to FILE without their secrets, for a team to share; all
+func newProfilesExportCmd(env *Env, run func(context.Context, *Env, *profilesExportOptions) error) *cobra.Command {
+	opts := &profilesExportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export FILE [-p NAME]… [--postman [--with-token] [--include-secret]]",
+		Short: "aztoken's format, without secrets; --postman for Postman",
+		Long: `Write profiles to FILE without their secrets, for a team to share; all
 profiles unless -p names some. --postman writes one profile as a Postman
 environment with the recipe's variables (tenantId, clientId, resource,
 bearerToken, bearerTokenExpiresOn); --with-token fills in a fresh token and
---include-secret adds the client secret, only because you asked.
+--include-secret adds the client secret, only because you asked.`,
+		Example: `  aztoken profiles export team.json
+  aztoken profiles export dev.postman_environment.json --postman -p dev --with-token`,
+		Args: oneArg("output file", "team.json"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return run(c.Context(), env, opts)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringArrayVarP(&opts.names, "profile", "p", nil, "a profile `name` to export (repeatable)")
+	fs.BoolVar(&opts.postman, "postman", false, "write a Postman environment (one profile)")
+	fs.BoolVar(&opts.withToken, "with-token", false, "with --postman: include a fresh bearerToken")
+	fs.BoolVar(&opts.withSecret, "include-secret", false, "with --postman: include the client secret in the file")
+	completeProfileFlag(cmd, env)
+	return cmd
+}
 
-Examples:
-  aztoken profiles export team.json
-  aztoken profiles export dev.postman_environment.json --postman -p dev --with-token`, env)
-	var names stringList
-	fs.Var(&names, "p", "a profile `name` to export (repeatable)")
-	postman := fs.Bool("postman", false, "write a Postman environment (one profile)")
-	withToken := fs.Bool("with-token", false, "with --postman: include a fresh bearerToken")
-	withSecret := fs.Bool("include-secret", false, "with --postman: include the client secret in the file")
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		args = append(args[1:], args[0])
-	}
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return usageErrorf("profiles export: name one output file")
-	}
+func runProfilesExport(ctx context.Context, env *Env, opts *profilesExportOptions) error {
 	store, err := env.OpenStore()
 	if err != nil {
 		return err
 	}
-	chosen, err := chooseProfiles(store, names)
+	chosen, err := chooseProfiles(store, opts.names)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if *postman {
+	if opts.postman {
 		if len(chosen) != 1 {
 			return usageErrorf("--postman exports one profile: name it with -p")
 		}
-		err = exportPostman(ctx, env, &buf, chosen[0], *withToken, *withSecret)
+		err = exportPostman(ctx, env, &buf, chosen[0], opts.withToken, opts.withSecret)
 	} else {
-		if *withToken || *withSecret {
+		if opts.withToken || opts.withSecret {
 			return usageErrorf("--with-token and --include-secret go with --postman")
 		}
 		err = profiles.Export(&buf, chosen)
@@ -151,10 +164,10 @@ Examples:
 	if err != nil {
 		return err
 	}
-	if err := writeFile(fs.Arg(0), buf.Bytes()); err != nil {
+	if err := writeFile(opts.file, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "Exported %d profile(s) to %s.\n", len(chosen), fs.Arg(0))
+	fmt.Fprintf(env.Stderr, "Exported %d profile(s) to %s.\n", len(chosen), opts.file)
 	return nil
 }
 

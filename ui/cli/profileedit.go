@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/aztoken/aztoken/profiles"
 )
@@ -11,7 +13,7 @@ import (
 // fieldFlags are the flags named after profile fields, shared by add and
 // edit.
 type fieldFlags struct {
-	fs                                          *flag.FlagSet
+	fs                                          *pflag.FlagSet
 	name, tenant, clientID, cloud               string
 	authorityHost, armEndpoint, resource, scope string
 	subscription, secretExpires, notes          string
@@ -19,7 +21,8 @@ type fieldFlags struct {
 	secretStdin, certPasswordStdin              bool
 }
 
-func newFieldFlags(fs *flag.FlagSet) *fieldFlags {
+func newFieldFlags(cmd *cobra.Command) *fieldFlags {
+	fs := cmd.Flags()
 	f := &fieldFlags{fs: fs}
 	fs.StringVar(&f.name, "name", "", "display `name`, unique")
 	fs.StringVar(&f.tenant, "tenant", "", "directory (tenant) `ID` or domain, such as contoso.onmicrosoft.com")
@@ -36,6 +39,10 @@ func newFieldFlags(fs *flag.FlagSet) *fieldFlags {
 	fs.StringVar(&f.credential, "credential", "", "`kind` of credential: secret or certificate (--cert-file implies certificate)")
 	fs.StringVar(&f.certFile, "cert-file", "", "certificate `file`: a .pfx/.p12, or a .pem with the certificate and its private key")
 	fs.BoolVar(&f.certPasswordStdin, "cert-password-stdin", false, "read the PFX file's password from stdin (otherwise prompted when needed)")
+	_ = cmd.RegisterFlagCompletionFunc("cloud", cobra.FixedCompletions(cloudNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("credential", cobra.FixedCompletions(
+		[]string{string(profiles.SecretCredential), string(profiles.CertificateCredential)}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.MarkFlagFilename("cert-file", "pfx", "p12", "pem")
 	return f
 }
 
@@ -43,7 +50,7 @@ func newFieldFlags(fs *flag.FlagSet) *fieldFlags {
 // command line keep their values.
 func (f *fieldFlags) apply(p *profiles.Profile) error {
 	var err error
-	f.fs.Visit(func(fl *flag.Flag) {
+	f.fs.Visit(func(fl *pflag.Flag) {
 		if err != nil {
 			return
 		}
@@ -85,7 +92,7 @@ func (f *fieldFlags) apply(p *profiles.Profile) error {
 // given reports whether the user named flag on the command line.
 func (f *fieldFlags) given(name string) bool {
 	found := false
-	f.fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	f.fs.Visit(func(fl *pflag.Flag) { found = found || fl.Name == name })
 	return found
 }
 
@@ -100,26 +107,28 @@ func parseDateFlag(s string) (profiles.Date, error) {
 	return d, nil
 }
 
-func runProfilesAdd(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles add", "--name NAME --tenant T --client-id ID [flags]",
-		`Add a profile. The client secret is asked for without echo, or read from
+func newProfilesAddCmd(env *Env, run func(context.Context, *Env, *fieldFlags) error) *cobra.Command {
+	var f *fieldFlags
+	cmd := &cobra.Command{
+		Use:   "add --name NAME --tenant T --client-id ID [flags]",
+		Short: "add a profile; the secret is asked for, or read with --secret-stdin",
+		Long: `Add a profile. The client secret is asked for without echo, or read from
 stdin with --secret-stdin; it goes to the OS keyring, never to a file.
 With --cert-file the app proves itself with a certificate instead: the
 profile keeps the file's path, and a PFX file's password (asked for, or
-read with --cert-password-stdin) goes to the keyring.
-
-Examples:
-  aztoken profiles add --name dev --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555
+read with --cert-password-stdin) goes to the keyring.`,
+		Example: `  aztoken profiles add --name dev --tenant contoso.onmicrosoft.com --client-id 11111111-2222-3333-4444-555555555555
   printf %s "$SECRET" | aztoken profiles add --name ci --tenant … --client-id … --secret-stdin
   aztoken profiles add --name gov --cloud usgov --tenant … --client-id … --subscription …
-  printf %s "$PFX_PASSWORD" | aztoken profiles add --name ci-cert --tenant … --client-id … --cert-file ci.pfx --cert-password-stdin`, env)
-	f := newFieldFlags(fs)
-	if err := parse(fs, args); err != nil {
-		return err
+  printf %s "$PFX_PASSWORD" | aztoken profiles add --name ci-cert --tenant … --client-id … --cert-file ci.pfx --cert-password-stdin`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, f) },
 	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
+	f = newFieldFlags(cmd)
+	return cmd
+}
+
+func runProfilesAdd(ctx context.Context, env *Env, f *fieldFlags) error {
 	p := profiles.Profile{Credential: profiles.SecretCredential, Cloud: "public"}
 	if err := f.apply(&p); err != nil {
 		return err
@@ -135,33 +144,38 @@ Examples:
 	return saveWithSecret(ctx, env, p, change, "Added")
 }
 
-func runProfilesEdit(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles edit", "NAME [flags]",
-		`Change the fields given as flags; the others keep their values. With
---secret-stdin the client secret is replaced too, and with
---cert-password-stdin a PFX file's password.
+// profilesEditOptions are profiles edit's flags and the profile's name.
+type profilesEditOptions struct {
+	name   string
+	fields *fieldFlags
+}
 
-Examples:
-  aztoken profiles edit dev --subscription 00000000-0000-0000-0000-000000000000
+func newProfilesEditCmd(env *Env, run func(context.Context, *Env, *profilesEditOptions) error) *cobra.Command {
+	opts := &profilesEditOptions{}
+	cmd := &cobra.Command{
+		Use:   "edit NAME [--field value …] [--secret-stdin]",
+		Short: "change the fields given as flags; the others keep their values",
+		Long: `Change the fields given as flags; the others keep their values. With
+--secret-stdin the client secret is replaced too, and with
+--cert-password-stdin a PFX file's password.`,
+		Example: `  aztoken profiles edit dev --subscription 00000000-0000-0000-0000-000000000000
   printf %s "$NEW_SECRET" | aztoken profiles edit dev --secret-stdin --secret-expires 2027-06-30
-  aztoken profiles edit dev --cert-file ~/certs/dev-2027.pem`, env)
-	f := newFieldFlags(fs)
-	// The name comes first (aztoken profiles edit dev --flag …); Go's flag
-	// package stops at the first non-flag, so take it off before parsing.
-	if len(args) == 0 || args[0] == "" || args[0][0] == '-' {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		return usageErrorf("profiles edit: name the profile first, for example 'aztoken profiles edit dev --tenant …'")
+  aztoken profiles edit dev --cert-file ~/certs/dev-2027.pem`,
+		Args:              oneArg("profile", "dev --tenant …"),
+		ValidArgsFunction: profileArgCompletion(env),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.name = args[0]
+			return run(c.Context(), env, opts)
+		},
 	}
-	p, err := findProfile(env, args[0])
+	opts.fields = newFieldFlags(cmd)
+	return cmd
+}
+
+func runProfilesEdit(ctx context.Context, env *Env, opts *profilesEditOptions) error {
+	f := opts.fields
+	p, err := findProfile(env, opts.name)
 	if err != nil {
-		return err
-	}
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
 		return err
 	}
 	wasCertificate := p.Credential == profiles.CertificateCredential

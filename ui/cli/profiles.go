@@ -7,67 +7,76 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/spf13/cobra"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// profileCommands are the subcommands of `aztoken profiles`.
-var profileCommands = map[string]func(context.Context, *Env, []string) error{
-	"list":   runProfilesList,
-	"show":   runProfilesShow,
-	"add":    runProfilesAdd,
-	"edit":   runProfilesEdit,
-	"rm":     runProfilesRemove,
-	"import": runProfilesImport,
-	"export": runProfilesExport,
+func newProfilesCmd(env *Env) *cobra.Command {
+	path, _ := profiles.DefaultPath()
+	cmd := &cobra.Command{
+		Use:   "profiles list|show|add|edit|rm|import|export",
+		Short: "list, show, add, edit, remove, import and export profiles",
+		Long: fmt.Sprintf(`Profiles live in %s;
+their client secrets live only in the OS keyring.`, path),
+		Example: `  aztoken profiles list --format json
+  aztoken profiles show dev
+  aztoken profiles rm "Azure REST" --yes`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				_ = c.Help()
+				return usageErrorf("profiles: name a subcommand")
+			}
+			return usageErrorf("profiles: unknown subcommand %q", args[0])
+		},
+	}
+	cmd.AddCommand(
+		newProfilesListCmd(env, runProfilesList),
+		newProfilesShowCmd(env, runProfilesShow),
+		newProfilesAddCmd(env, runProfilesAdd),
+		newProfilesEditCmd(env, runProfilesEdit),
+		newProfilesRemoveCmd(env, runProfilesRemove),
+		newProfilesImportCmd(env, runProfilesImport),
+		newProfilesExportCmd(env, runProfilesExport),
+	)
+	return cmd
 }
 
-const profilesUsage = `Usage: aztoken profiles list|show|add|edit|rm|import|export [flags]
+// profilesListOptions are profiles list's flags.
+type profilesListOptions struct{ format *format }
 
-Profiles live in %s;
-their client secrets live only in the OS keyring.
-
-  list                   one line per profile
-  show NAME              every field of a profile (the secret masked, the certificate described)
-  add --name … --tenant … --client-id … [--secret-stdin]
-  edit NAME [--field value …] [--secret-stdin]
-  rm NAME                delete a profile and its keyring secret
-  import FILE            an aztoken export, a Postman environment or collection
-  export FILE [-p NAME]… aztoken's format, without secrets; --postman for Postman
-
-Run 'aztoken profiles COMMAND -h' for flags and examples.
-`
-
-func runProfiles(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		path, _ := profiles.DefaultPath()
-		fmt.Fprintf(env.Stdout, profilesUsage, path)
-		if len(args) == 0 {
-			return usageErrorf("profiles: name a subcommand")
-		}
-		return nil
+func newProfilesListCmd(env *Env, run func(context.Context, *Env, *profilesListOptions) error) *cobra.Command {
+	opts := &profilesListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list [--format table|json]",
+		Short: "one line per profile",
+		Long: `List the profiles: name, tenant, client ID, cloud, target. With --format
+json, an array of objects that scripts can read whatever the names hold;
+never a secret, only whether one is stored is left to 'profiles show'.`,
+		Example: `  aztoken profiles list
+  aztoken profiles list --format json | jq -r '.[].name'`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
 	}
-	run, ok := profileCommands[args[0]]
-	if !ok {
-		return usageErrorf("profiles: unknown subcommand %q", args[0])
-	}
-	return run(ctx, env, args[1:])
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
 }
 
-func runProfilesList(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles list", "", "List the profiles: name, tenant, client ID, cloud, target.", env)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
+func runProfilesList(_ context.Context, env *Env, opts *profilesListOptions) error {
 	store, err := env.OpenStore()
 	if err != nil {
 		return err
 	}
 	list := store.List()
+	if opts.format.value == "json" {
+		out := make([]profileSummary, 0, len(list))
+		for _, p := range list {
+			out = append(out, summarize(p))
+		}
+		return writeJSON(env.Stdout, out)
+	}
 	if len(list) == 0 {
 		fmt.Fprintln(env.Stderr, "No profiles yet; add one with 'aztoken profiles add' or import a Postman environment.")
 		return nil
@@ -83,14 +92,40 @@ func runProfilesList(_ context.Context, env *Env, args []string) error {
 	return w.Flush()
 }
 
-func runProfilesShow(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles show", "NAME", "Show every field of a profile; the secret is masked.", env)
-	if err := parse(fs, args); err != nil {
-		return err
+// profilesShowOptions are profiles show's flags and the profile's name.
+type profilesShowOptions struct {
+	name   string
+	format *format
+}
+
+func newProfilesShowCmd(env *Env, run func(context.Context, *Env, *profilesShowOptions) error) *cobra.Command {
+	opts := &profilesShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show NAME [--format table|json]",
+		Short: "every field of a profile (the secret masked, the certificate described)",
+		Long: `Show every field of a profile; the secret is masked. With --format json
+the secret is left out altogether: secretStored says whether the keyring
+holds one.`,
+		Example: `  aztoken profiles show dev
+  aztoken profiles show "Azure REST" --format json`,
+		Args:              oneArg("profile", "dev"),
+		ValidArgsFunction: profileArgCompletion(env),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.name = args[0]
+			return run(c.Context(), env, opts)
+		},
 	}
-	p, err := namedProfile(env, fs.Args())
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
+}
+
+func runProfilesShow(ctx context.Context, env *Env, opts *profilesShowOptions) error {
+	p, err := findProfile(env, opts.name)
 	if err != nil {
 		return err
+	}
+	if opts.format.value == "json" {
+		return writeJSON(env.Stdout, detail(ctx, env, p))
 	}
 	cloud := p.Endpoints()
 	credential, warning := credentialRows(ctx, env, p)
@@ -128,13 +163,39 @@ func credentialRows(ctx context.Context, env *Env, p profiles.Profile) (rows [][
 	return [][2]string{{"Client secret", secret}, {"Secret expires", p.SecretExpires.String()}}, ""
 }
 
-func runProfilesRemove(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("profiles rm", "NAME", "Delete a profile and its client secret from the keyring.", env)
-	if err := parse(fs, args); err != nil {
+// profilesRemoveOptions are profiles rm's flags and the profile's name.
+type profilesRemoveOptions struct {
+	name string
+	yes  bool
+}
+
+func newProfilesRemoveCmd(env *Env, run func(context.Context, *Env, *profilesRemoveOptions) error) *cobra.Command {
+	opts := &profilesRemoveOptions{}
+	cmd := &cobra.Command{
+		Use:   "rm NAME [--yes]",
+		Short: "delete a profile and its keyring secret",
+		Long: `Delete a profile and its client secret from the keyring. Asks first in a
+terminal; a script says --yes.`,
+		Example: `  aztoken profiles rm dev
+  aztoken profiles rm "Azure REST" --yes`,
+		Args:              oneArg("profile", "dev"),
+		ValidArgsFunction: profileArgCompletion(env),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.name = args[0]
+			return run(c.Context(), env, opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.yes, "yes", "y", false, "delete without asking")
+	return cmd
+}
+
+func runProfilesRemove(ctx context.Context, env *Env, opts *profilesRemoveOptions) error {
+	p, err := findProfile(env, opts.name)
+	if err != nil {
 		return err
 	}
-	p, err := namedProfile(env, fs.Args())
-	if err != nil {
+	question := fmt.Sprintf("delete profile %s and its %s", profiles.Printable(p.Name), secretWord(p))
+	if err := confirm(env, opts.yes, "profiles rm", question); err != nil {
 		return err
 	}
 	store, err := env.OpenStore()
@@ -147,12 +208,4 @@ func runProfilesRemove(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "Deleted profile %s and its secret.\n", profiles.Printable(p.Name))
 	return nil
-}
-
-// namedProfile finds the one profile named in a command's arguments.
-func namedProfile(env *Env, args []string) (profiles.Profile, error) {
-	if len(args) != 1 {
-		return profiles.Profile{}, usageErrorf("name one profile, for example 'aztoken profiles show dev'")
-	}
-	return findProfile(env, args[0])
 }

@@ -34,7 +34,7 @@ func TestNamesFromTheFileNeverReachTheTerminalRaw(t *testing.T) {
 	}
 	_, list, _ := w.run("", "profiles", "list")
 	_, show, _ := w.run("", "profiles", "show", "evil\x1b[2J\nforged")
-	_, _, rm := w.run("", "profiles", "rm", "evil\x1b[2J\nforged")
+	_, _, rm := w.run("", "profiles", "rm", "evil\x1b[2J\nforged", "--yes")
 	for what, out := range map[string]string{"list": list, "show": show, "rm": rm} {
 		if strings.ContainsAny(out, "\x1b\u202e") || !strings.Contains(out, `evil\u001b[2J\u000aforged`) {
 			t.Errorf("%s printed %q", what, out)

@@ -51,7 +51,7 @@ func TestRemoveRacingAnEditNeverBringsTheProfileBack(t *testing.T) {
 			io.WriteString(typing, "new-secret\n")
 			typing.Close()
 		}
-		rmCode, _, rmStderr := p.run("", "profiles", "rm", "dev")
+		rmCode, _, rmStderr := p.run("", "profiles", "rm", "dev", "--yes")
 		if holdStdin {
 			io.WriteString(typing, "new-secret\n")
 			typing.Close()

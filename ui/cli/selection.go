@@ -3,9 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
@@ -24,17 +25,20 @@ type selection struct {
 	maxRetryAfter, timeout time.Duration
 }
 
-func (s *selection) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.name, "p", "", "the profile's `name`")
-	fs.StringVar(&s.name, "profile", "", "the profile's `name` (same as -p)")
+// register adds -p/--profile, --env and the limits to cmd, with profile
+// names for completion.
+func (s *selection) register(cmd *cobra.Command, env *Env) {
+	fs := cmd.Flags()
+	fs.StringVarP(&s.name, "profile", "p", "", "the profile's `name`")
 	fs.BoolVar(&s.fromEnv, "env", false, "use AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH and _PASSWORD) and AZURE_AUTHORITY_HOST instead of a profile")
 	fs.DurationVar(&s.maxRetryAfter, "max-retry-after", tokens.DefaultMaxRetryAfter, "the longest `wait` Azure's Retry-After may ask for, over all retries; beyond it aztoken stops and says when to try again")
 	fs.DurationVar(&s.timeout, "timeout", tokens.DefaultTimeout, "how long a request may go without an answer, over all its attempts")
+	completeProfileFlag(cmd, env)
 }
 
 // registerFresh adds --fresh to a command that prints or uses a token.
-func (s *selection) registerFresh(fs *flag.FlagSet) {
-	fs.BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
+func (s *selection) registerFresh(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
 }
 
 // resolve finds the profile and its credential.

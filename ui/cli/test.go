@@ -6,34 +6,46 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/aztoken/aztoken/tokens"
 )
 
-func runTest(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("test", "-p NAME [--subscription ID] [--api-version V]",
-		`Call GET {arm}/subscriptions/{id}/resourcegroups with a profile's token and
+// testOptions are test's flags.
+type testOptions struct {
+	sel                      selection
+	subscription, apiVersion string
+	format                   *format
+}
+
+func newTestCmd(env *Env, run func(context.Context, *Env, *testOptions) error) *cobra.Command {
+	opts := &testOptions{}
+	cmd := &cobra.Command{
+		Use:   "test -p NAME [--subscription ID] [--api-version V] [--format table|json]",
+		Short: "list a subscription's resource groups with a profile's token",
+		Long: `Call GET {arm}/subscriptions/{id}/resourcegroups with a profile's token and
 print the resource groups, following every page. Errors come with the fix:
 a 403 AuthorizationFailed, for example, means the app needs a role
-assignment in the subscription's Access control (IAM).
+assignment in the subscription's Access control (IAM).`,
+		Example: `  aztoken test -p dev --subscription 00000000-0000-0000-0000-000000000000
+  aztoken test -p dev --format json | jq -r '.[].name'`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
+	}
+	opts.sel.register(cmd, env)
+	opts.sel.registerFresh(cmd)
+	cmd.Flags().StringVar(&opts.subscription, "subscription", "", "subscription `ID` (default: the profile's)")
+	cmd.Flags().StringVar(&opts.apiVersion, "api-version", tokens.ResourceGroupsAPIVersion, "resource groups `api-version`")
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
+}
 
-Example:
-  aztoken test -p dev --subscription 00000000-0000-0000-0000-000000000000`, env)
-	var sel selection
-	sel.register(fs)
-	sel.registerFresh(fs)
-	sub := fs.String("subscription", "", "subscription `ID` (default: the profile's)")
-	apiVersion := fs.String("api-version", tokens.ResourceGroupsAPIVersion, "resource groups `api-version`")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	p, tok, err := sel.fetch(ctx, env)
+func runTest(ctx context.Context, env *Env, opts *testOptions) error {
+	p, tok, err := opts.sel.fetch(ctx, env)
 	if err != nil {
 		return err
 	}
-	subscription, err := subscriptionFor(p, *sub)
+	subscription, err := subscriptionFor(p, opts.subscription)
 	if err != nil {
 		return err
 	}
@@ -41,12 +53,18 @@ Example:
 		return usageErrorf("test: profile %q has no subscription; pass --subscription ID", p.Name)
 	}
 	arm := tokens.ARM{Client: env.Client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok}
-	groups, call, err := arm.ResourceGroups(ctx, subscription, *apiVersion)
+	groups, call, err := arm.ResourceGroups(ctx, subscription, opts.apiVersion)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "HTTP %d in %s, %d page(s), x-ms-request-id %s, reads left %s\n",
 		call.Status, call.Duration.Round(time.Millisecond), call.Pages, call.RequestID, call.RemainingReads)
+	if opts.format.value == "json" {
+		if groups == nil {
+			groups = []tokens.ResourceGroup{}
+		}
+		return writeJSON(env.Stdout, groups)
+	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tLOCATION\tSTATE\tMANAGED BY\tTAGS")
 	for _, g := range groups {

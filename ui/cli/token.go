@@ -2,47 +2,51 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
-func runToken(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet("token", "-p NAME [--format raw|header|json|env]",
-		`Print an access token for a profile.
+// tokenOptions are token's flags.
+type tokenOptions struct {
+	sel    selection
+	format *format
+}
+
+func newTokenCmd(env *Env, run func(context.Context, *Env, *tokenOptions) error) *cobra.Command {
+	opts := &tokenOptions{}
+	cmd := &cobra.Command{
+		Use:   "token -p NAME [--format raw|header|json|env]",
+		Short: "print a token for a profile (raw, header, json or env)",
+		Long: `Print an access token for a profile.
 
   raw     the token alone
   header  Authorization: Bearer <token>, for curl -H
   json    accessToken, tokenType, expiresOn, expires_on, tenant, resource or scope
-  env     export lines for the Postman recipe's bearerToken and bearerTokenExpiresOn
-
-Examples:
-  curl -H "$(aztoken token -p dev --format header)" "https://management.azure.com/subscriptions?api-version=2022-12-01"
+  env     export lines for the Postman recipe's bearerToken and bearerTokenExpiresOn`,
+		Example: `  curl -H "$(aztoken token -p dev --format header)" "https://management.azure.com/subscriptions?api-version=2022-12-01"
   eval "$(aztoken token -p dev --format env)"
-  AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… aztoken token --env`, env)
-	var sel selection
-	sel.register(fs)
-	sel.registerFresh(fs)
-	format := fs.String("format", "raw", "output `format`: raw, header, json or env")
-	if err := parse(fs, args); err != nil {
-		return err
+  AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… aztoken token --env`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
 	}
-	if err := noArgs(fs); err != nil {
-		return err
-	}
-	write, ok := tokenFormats[*format]
-	if !ok {
-		return usageErrorf("token: unknown format %q; use raw, header, json or env", *format)
-	}
-	p, tok, err := sel.fetch(ctx, env)
+	opts.sel.register(cmd, env)
+	opts.sel.registerFresh(cmd)
+	opts.format = addFormat(cmd, "raw", "raw", "header", "json", "env")
+	return cmd
+}
+
+func runToken(ctx context.Context, env *Env, opts *tokenOptions) error {
+	p, tok, err := opts.sel.fetch(ctx, env)
 	if err != nil {
 		return err
 	}
-	return write(env.Stdout, p, tok)
+	return tokenFormats[opts.format.value](env.Stdout, p, tok)
 }
 
 // tokenFormats write a token the ways scripts want it.
@@ -90,9 +94,7 @@ func writeTokenJSON(w io.Writer, p profiles.Profile, t tokens.Token) error {
 	} else {
 		out.Resource = t.Target.Value()
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // shellQuote quotes s for a POSIX shell.
