@@ -159,8 +159,7 @@ window, over SSH too. Flags go anywhere on the line.`,
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
-			c.Short = "print the shell completion script: bash, zsh, fish or powershell"
-			c.Example = completionExamples
+			completionCmd(c)
 		}
 	}
 	useLinesAsWritten(root)
