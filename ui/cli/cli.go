@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -49,11 +50,20 @@ func IsCommand(args []string) bool {
 		return false
 	}
 	switch args[0] {
-	case "-h", "--help", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+	case "-h", "--help":
 		return true
 	}
-	for _, c := range newRootCmd(&Env{}, new(bool)).Commands() {
-		if c.Name() == args[0] {
+	return knownCommand(newRootCmd(&Env{}, new(bool)), args[0])
+}
+
+// knownCommand reports whether name is one of root's commands.
+func knownCommand(root *cobra.Command, name string) bool {
+	switch name {
+	case "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+		return true
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == name {
 			return true
 		}
 	}
@@ -107,12 +117,25 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	}
 	started := false
 	root := newRootCmd(env, &started)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") && !knownCommand(root, args[0]) {
+		// Before cobra parses the flags, which belong to the command
+		// the user meant and would be reported as unknown instead.
+		return report(env, asJSON, unknownCommand(root, args[:1]))
+	}
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err != nil && !started && !errors.As(err, new(*usageError)) {
-		// Cobra refused the line before any command ran: an unknown
-		// command or a wrong number of arguments, which scripts see as 2.
-		err = &usageError{err.Error()}
+	cmd, err := root.ExecuteContextC(ctx)
+	var usage *usageError
+	switch {
+	case err != nil && !started && !errors.As(err, &usage):
+		// Cobra refused the line before any command ran: a wrong number
+		// of arguments, which scripts see as 2 like any usage error.
+		usage = &usageError{msg: err.Error()}
+		err = usage
+	case err != nil && !errors.As(err, &usage):
+		usage = nil
+	}
+	if usage != nil && usage.command == "" && cmd != nil && cmd != root && cmd.Name() != "help" {
+		usage.command = cmd.CommandPath()
 	}
 	return report(env, asJSON, err)
 }
@@ -132,7 +155,7 @@ window, over SSH too. Flags go anywhere on the line.`,
   aztoken test -p dev --subscription 00000000-0000-0000-0000-000000000000
   aztoken profiles list --format json
   source <(aztoken completion bash)`,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRun: func(*cobra.Command, []string) {
@@ -140,11 +163,13 @@ window, over SSH too. Flags go anywhere on the line.`,
 		},
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
+	root.SuggestionsMinimumDistance = 2 // cobra's own default, set only when it suggests itself
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpTemplate(helpTemplate)
+	root.SetHelpCommand(newHelpCmd())
 	root.AddCommand(
 		newTokenCmd(env, runToken),
 		newCopyCmd(env, runCopy),
@@ -164,6 +189,44 @@ window, over SSH too. Flags go anywhere on the line.`,
 	}
 	useLinesAsWritten(root)
 	return root
+}
+
+// unknownCommand refuses a first word that is no command, with the
+// commands it may be a typo of.
+func unknownCommand(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if near := c.SuggestionsFor(args[0]); len(near) > 0 {
+		msg += "; did you mean " + orList(near) + "?"
+	}
+	return usageErrorf("%s", msg)
+}
+
+// newHelpCmd is `aztoken help [COMMAND]`, which, unlike cobra's own, fails
+// with a usage error on a command that does not exist.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "show help for a command",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var names []string
+			for _, sub := range c.Root().Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, sub.Name())
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 || (target == c.Root() && len(args) > 0) {
+				return usageErrorf("help: no command %q; run 'aztoken help'", strings.Join(args, " "))
+			}
+			return target.Help()
+		},
+	}
 }
 
 // useLinesAsWritten keeps cobra from appending "[flags]" to usage lines

@@ -24,13 +24,14 @@ const (
 	ExitService    = 6 // Azure failed (5xx) or throttled (429) after the retries, or asked to wait longer
 )
 
-// usageError is a mistake in the command line itself.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line itself. command is the
+// command whose help shows the right way, when known.
+type usageError struct{ msg, command string }
 
 func (e *usageError) Error() string { return e.msg }
 
 func usageErrorf(format string, a ...any) error {
-	return &usageError{fmt.Sprintf(format, a...)}
+	return &usageError{msg: fmt.Sprintf(format, a...)}
 }
 
 // exitCode classifies err for scripts.
@@ -97,8 +98,13 @@ func report(env *Env, asJSON bool, err error) int {
 	if fix != "" {
 		fmt.Fprintln(env.Stderr, "fix:", fix)
 	}
-	if errors.As(err, new(*usageError)) {
-		fmt.Fprintln(env.Stderr, "Run 'aztoken help' for usage.")
+	var usage *usageError
+	if errors.As(err, &usage) {
+		help := "aztoken help"
+		if usage.command != "" {
+			help = usage.command + " -h"
+		}
+		fmt.Fprintf(env.Stderr, "Run '%s' for usage.\n", help)
 	}
 	var entra *tokens.EntraError
 	if errors.As(err, &entra) && entra.TraceID != "" {

@@ -25,6 +25,9 @@ func flagError(c *cobra.Command, err error) error {
 	} else if rest, ok := strings.CutPrefix(msg, "unknown shorthand flag: "); ok {
 		msg = "flag provided but not defined: " + rest
 	}
+	if c == c.Root() {
+		return usageErrorf("%s", msg)
+	}
 	return usageErrorf("%s: %s", commandName(c), msg)
 }
 
