@@ -125,14 +125,11 @@ func Run(ctx context.Context, args []string, env *Env) int {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	var usage *usageError
-	switch {
-	case err != nil && !started && !errors.As(err, &usage):
+	if err != nil && !errors.As(err, &usage) && !started {
 		// Cobra refused the line before any command ran: a wrong number
 		// of arguments, which scripts see as 2 like any usage error.
 		usage = &usageError{msg: err.Error()}
 		err = usage
-	case err != nil && !errors.As(err, &usage):
-		usage = nil
 	}
 	if usage != nil && usage.command == "" && cmd != nil && cmd != root && cmd.Name() != "help" {
 		usage.command = cmd.CommandPath()
@@ -189,98 +186,4 @@ window, over SSH too. Flags go anywhere on the line.`,
 	}
 	useLinesAsWritten(root)
 	return root
-}
-
-// unknownCommand refuses a first word that is no command, with the
-// commands it may be a typo of.
-func unknownCommand(c *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	msg := fmt.Sprintf("unknown command %q", args[0])
-	if near := c.SuggestionsFor(args[0]); len(near) > 0 {
-		msg += "; did you mean " + orList(near) + "?"
-	}
-	return usageErrorf("%s", msg)
-}
-
-// newHelpCmd is `aztoken help [COMMAND]`, which, unlike cobra's own, fails
-// with a usage error on a command that does not exist.
-func newHelpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "help [COMMAND]",
-		Short: "show help for a command",
-		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-			var names []string
-			for _, sub := range c.Root().Commands() {
-				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
-					names = append(names, sub.Name())
-				}
-			}
-			return names, cobra.ShellCompDirectiveNoFileComp
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			target, rest, err := c.Root().Find(args)
-			if err != nil || len(rest) > 0 || (target == c.Root() && len(args) > 0) {
-				return usageErrorf("help: no command %q; run 'aztoken help'", strings.Join(args, " "))
-			}
-			return target.Help()
-		},
-	}
-}
-
-// useLinesAsWritten keeps cobra from appending "[flags]" to usage lines
-// that already show the flags that matter.
-func useLinesAsWritten(c *cobra.Command) {
-	c.DisableFlagsInUseLine = true
-	for _, sub := range c.Commands() {
-		useLinesAsWritten(sub)
-	}
-}
-
-// helpTemplate puts the usage line first, as aztoken's help always did,
-// then the description, the subcommands, the examples and the flags.
-const helpTemplate = `Usage: {{.UseLine}}
-{{with .Long}}
-{{. | trimTrailingWhitespaces}}
-{{end}}{{if .HasAvailableSubCommands}}
-Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}
-{{end}}{{if .HasExample}}
-Examples:
-{{.Example}}
-{{end}}{{if .HasAvailableLocalFlags}}
-Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}
-{{end}}{{if .HasAvailableSubCommands}}
-Run '{{.CommandPath}} COMMAND -h' for a command's flags and examples.
-{{end}}`
-
-func newVersionCmd(env *Env, run func(context.Context, *Env, *versionOptions) error) *cobra.Command {
-	opts := &versionOptions{}
-	cmd := &cobra.Command{
-		Use:   "version [--format table|json]",
-		Short: "print aztoken's version",
-		Long:  "Print aztoken's version and the commit it was built from.",
-		Args:  noArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			return run(c.Context(), env, opts)
-		},
-	}
-	opts.format = addFormat(cmd, "table", "table", "json")
-	return cmd
-}
-
-// versionOptions are version's flags.
-type versionOptions struct{ format *format }
-
-func runVersion(_ context.Context, env *Env, opts *versionOptions) error {
-	if opts.format.value == "json" {
-		return writeJSON(env.Stdout, struct {
-			Version string `json:"version"`
-			Commit  string `json:"commit"`
-		}{Version, Commit()})
-	}
-	fmt.Fprintln(env.Stdout, VersionLine())
-	return nil
 }

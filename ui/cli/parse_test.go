@@ -15,7 +15,7 @@ import (
 func parse[T any](t *testing.T, build func(*Env, func(context.Context, *Env, *T) error) *cobra.Command, args ...string) (*T, error) {
 	t.Helper()
 	var got *T
-	cmd := build(&Env{OpenStore: nil}, func(_ context.Context, _ *Env, o *T) error { got = o; return nil })
+	cmd := build(&Env{}, func(_ context.Context, _ *Env, o *T) error { got = o; return nil })
 	cmd.SetArgs(args)
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)

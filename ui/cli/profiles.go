@@ -54,7 +54,7 @@ func newProfilesListCmd(env *Env, run func(context.Context, *Env, *profilesListO
 		Short: "one line per profile",
 		Long: `List the profiles: name, tenant, client ID, cloud, target. With --format
 json, an array of objects that scripts can read whatever the names hold;
-never a secret, only whether one is stored is left to 'profiles show'.`,
+never with a secret ('profiles show' says whether one is stored).`,
 		Example: `  aztoken profiles list
   aztoken profiles list --format json | jq -r '.[].name'`,
 		Args: noArgs,

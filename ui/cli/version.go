@@ -1,6 +1,12 @@
 package cli
 
-import "runtime/debug"
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
 
 // Version is aztoken's release, the same as FyneApp.toml's (a test keeps
 // the two equal, so packages and `aztoken version` agree).
@@ -39,4 +45,33 @@ func Commit() string {
 // VersionLine is what `aztoken version` and the About dialog say.
 func VersionLine() string {
 	return "aztoken " + Version + " (commit " + Commit() + ")"
+}
+
+func newVersionCmd(env *Env, run func(context.Context, *Env, *versionOptions) error) *cobra.Command {
+	opts := &versionOptions{}
+	cmd := &cobra.Command{
+		Use:   "version [--format table|json]",
+		Short: "print aztoken's version",
+		Long:  "Print aztoken's version and the commit it was built from.",
+		Args:  noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return run(c.Context(), env, opts)
+		},
+	}
+	opts.format = addFormat(cmd, "table", "table", "json")
+	return cmd
+}
+
+// versionOptions are version's flags.
+type versionOptions struct{ format *format }
+
+func runVersion(_ context.Context, env *Env, opts *versionOptions) error {
+	if opts.format.value == "json" {
+		return writeJSON(env.Stdout, struct {
+			Version string `json:"version"`
+			Commit  string `json:"commit"`
+		}{Version, Commit()})
+	}
+	fmt.Fprintln(env.Stdout, VersionLine())
+	return nil
 }
