@@ -73,6 +73,9 @@ func knownCommand(root *cobra.Command, name string) bool {
 // Main runs the command line with the real environment and returns the
 // process exit code.
 func Main(args []string) int {
+	// cobra's "run me from cmd.exe" pause is for console programs opened
+	// from Explorer; aztoken opens its window then, and never gets here.
+	cobra.MousetrapHelpText = ""
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return Run(ctx, args, SystemEnv())
