@@ -18,8 +18,6 @@ import (
 func main() {
 	args := os.Args[1:]
 	switch {
-	case cli.IsCommand(args):
-		os.Exit(cli.Main(args))
 	case len(args) == 1 && args[0] == "--demo":
 		a := app.NewWithID(ui.DemoAppID)
 		a.SetIcon(assets.Icon)
@@ -28,8 +26,8 @@ func main() {
 			os.Exit(1)
 		}
 	case len(args) > 0:
-		fmt.Fprintf(os.Stderr, "aztoken: unknown argument %q; run 'aztoken help'\n", args[0])
-		os.Exit(cli.ExitUsage)
+		// Commands, help and typos alike: the command line says which.
+		os.Exit(cli.Main(args))
 	default:
 		a := app.NewWithID(ui.AppID)
 		a.SetIcon(assets.Icon)

@@ -43,19 +43,6 @@ type Env struct {
 	ReadPassword func(prompt string) (string, error)
 }
 
-// IsCommand reports whether args (without the program name) start with a
-// subcommand, as opposed to GUI options.
-func IsCommand(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	switch args[0] {
-	case "-h", "--help":
-		return true
-	}
-	return knownCommand(newRootCmd(&Env{}, new(bool)), args[0])
-}
-
 // knownCommand reports whether name is one of root's commands.
 func knownCommand(root *cobra.Command, name string) bool {
 	switch name {

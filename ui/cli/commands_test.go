@@ -8,19 +8,6 @@ import (
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
-func TestIsCommandKnowsCobrasCommandsToo(t *testing.T) {
-	for _, args := range [][]string{{"token"}, {"profiles", "list"}, {"completion", "bash"}, {"__complete", "token", ""}, {"help"}, {"-h"}} {
-		if !IsCommand(args) {
-			t.Errorf("%q is not taken for a command", args)
-		}
-	}
-	for _, args := range [][]string{{}, {"--demo"}, {"tokne"}} {
-		if IsCommand(args) {
-			t.Errorf("%q is taken for a command", args)
-		}
-	}
-}
-
 func TestATypoIsAUsageErrorWithTheNearestCommand(t *testing.T) {
 	w := newWorld(t)
 	code, _, stderr := w.run("", "tokne", "-p", "dev")
