@@ -19,6 +19,9 @@ type selection struct {
 	fromEnv bool
 	// fresh skips the shared token cache: a new token from Entra ID.
 	fresh bool
+	// resource or scope asks for a token for another API than the
+	// profile's own: Microsoft Graph, Key Vault, the team's own API.
+	resource, scope string
 	// maxRetryAfter bounds the waits Azure may ask for, and timeout the
 	// time without an answer, for the scripts that would rather wait
 	// longer or shorter than the defaults.
@@ -41,6 +44,28 @@ func (s *selection) registerFresh(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
 }
 
+// registerTarget adds --resource and --scope to a command that prints or
+// copies a token.
+func (s *selection) registerTarget(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&s.resource, "resource", "", "a token for this v1 `resource` (App ID URI) instead of the profile's, such as https://graph.microsoft.com/")
+	fs.StringVar(&s.scope, "scope", "", "a token for this v2 `scope` instead of the profile's, such as https://vault.azure.net/.default")
+}
+
+// retarget points p at --resource or --scope when one was given, checked
+// as the profile's own fields are. The shared cache keys tokens by target,
+// so each API's token has its own entry.
+func (s selection) retarget(p profiles.Profile) (profiles.Profile, error) {
+	switch {
+	case s.resource == "" && s.scope == "":
+		return p, nil
+	case s.resource != "" && s.scope != "":
+		return p, usageErrorf("give --resource (v1) or --scope (v2), not both")
+	}
+	p.Resource, p.Scope = s.resource, s.scope
+	return p.Validate()
+}
+
 // resolve finds the profile and its credential.
 func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tokens.Credential, error) {
 	if err := s.applyLimits(env); err != nil {
@@ -50,16 +75,30 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	case s.fromEnv && s.name != "":
 		return profiles.Profile{}, nil, usageErrorf("use either -p or --env, not both")
 	case s.fromEnv:
-		return envProfile(env)
+		p, cred, err := envProfile(env)
+		if err != nil {
+			return p, cred, err
+		}
+		p, err = s.retarget(p)
+		return p, cred, err
 	case s.name == "":
 		return profiles.Profile{}, nil, usageErrorf("name a profile with -p NAME (see 'aztoken profiles list'), or use --env")
 	}
-	p, err := findProfile(env, s.name)
+	p, err := s.profile(env)
 	if err != nil {
 		return profiles.Profile{}, nil, err
 	}
 	cred, err := loadCredential(ctx, env, p)
 	return p, cred, err
+}
+
+// profile is the named profile, pointed at --resource or --scope.
+func (s selection) profile(env *Env) (profiles.Profile, error) {
+	p, err := findProfile(env, s.name)
+	if err != nil {
+		return p, err
+	}
+	return s.retarget(p)
 }
 
 // applyLimits sets the client's waits from --max-retry-after and
@@ -159,7 +198,7 @@ func (s selection) fetch(ctx context.Context, env *Env) (profiles.Profile, token
 	if err := s.applyLimits(env); err != nil {
 		return profiles.Profile{}, tokens.Token{}, err
 	}
-	p, err := findProfile(env, s.name)
+	p, err := s.profile(env)
 	if err != nil {
 		return p, tokens.Token{}, err
 	}

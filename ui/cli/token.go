@@ -31,12 +31,14 @@ func newTokenCmd(env *Env, run func(context.Context, *Env, *tokenOptions) error)
   env     export lines for the Postman recipe's bearerToken and bearerTokenExpiresOn`,
 		Example: `  curl -H "$(aztoken token -p dev --format header)" "https://management.azure.com/subscriptions?api-version=2022-12-01"
   eval "$(aztoken token -p dev --format env)"
+  aztoken token -p dev --scope https://graph.microsoft.com/.default
   AZURE_TENANT_ID=… AZURE_CLIENT_ID=… AZURE_CLIENT_SECRET=… aztoken token --env`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return run(c.Context(), env, opts) },
 	}
 	opts.sel.register(cmd, env)
 	opts.sel.registerFresh(cmd)
+	opts.sel.registerTarget(cmd)
 	opts.format = addFormat(cmd, "raw", "raw", "header", "json", "env")
 	return cmd
 }
