@@ -58,7 +58,9 @@ func BenchmarkCacheHit(b *testing.B) {
 // benchWorld is the emulator for the fetch benchmarks, which compare the
 // engine with the least code that can make the same request.
 func benchWorld(b *testing.B) *emulator.Server {
-	srv, err := emulator.Start(emulator.Sample())
+	world := emulator.Sample()
+	world.SigningKey = emulator.TestKey()
+	srv, err := emulator.Start(world)
 	if err != nil {
 		b.Fatal(err)
 	}

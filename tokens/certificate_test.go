@@ -13,35 +13,20 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
-// testKeys are made once per test binary: RSA key generation is slow,
-// the more so under -race.
-var testKeys = sync.OnceValues(func() ([2]*rsa.PrivateKey, error) {
-	var keys [2]*rsa.PrivateKey
-	for i := range keys {
-		k, err := rsa.GenerateKey(rand.Reader, 2048)
-		if err != nil {
-			return keys, err
-		}
-		keys[i] = k
-	}
-	return keys, nil
-})
+// testKeys are the process's shared test keys: RSA key generation is
+// slow, the more so under -race.
+var testKeys = [2]func() *rsa.PrivateKey{emulator.TestKey, emulator.OtherTestKey}
 
 // pair makes a certificate valid until notAfter with test key i (0 or 1).
 func pair(t testing.TB, i int, subject string, notAfter time.Time) *emulator.KeyPair {
 	t.Helper()
-	keys, err := testKeys()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := emulator.NewKeyPair(keys[i], subject, notAfter)
+	k, err := emulator.NewKeyPair(testKeys[i](), subject, notAfter)
 	if err != nil {
 		t.Fatal(err)
 	}

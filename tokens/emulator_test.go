@@ -71,6 +71,7 @@ func startWorld(t *testing.T, edit func(*emulator.Config)) (*emulator.Server, *C
 	if edit != nil {
 		edit(&cfg)
 	}
+	cfg.SigningKey = emulator.TestKey()
 	srv, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package tokens
 import (
 	"context"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
@@ -11,15 +10,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // certificateUntil makes a self-signed certificate that expires at notAfter.
 func certificateUntil(t *testing.T, notAfter time.Time) *Certificate {
 	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
+	key := emulator.TestKey()
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "aztoken-test"},
 		NotBefore: notAfter.AddDate(-1, 0, 0), NotAfter: notAfter}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)

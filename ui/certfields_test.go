@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
 	"errors"
 	"os"
@@ -34,11 +32,7 @@ const (
 
 func newCertWorld(t *testing.T, validFor time.Duration) *certWorld {
 	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pair, err := emulator.NewKeyPair(key, "aztoken-ui-test", testStart.Add(validFor))
+	pair, err := emulator.NewKeyPair(emulator.TestKey(), "aztoken-ui-test", testStart.Add(validFor))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,6 +66,7 @@ func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
 	f := &fixture{t: t, clock: emulator.NewClock(testStart), clip: &fakeClipboard{}, secrets: profiles.NewMemory(), posts: newPostQueue()}
 	cfg := emulator.Sample()
 	cfg.Now = f.clock.Now
+	cfg.SigningKey = emulator.TestKey()
 	world(&cfg)
 	srv, err := emulator.Start(cfg)
 	if err != nil {

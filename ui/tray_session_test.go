@@ -5,6 +5,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -260,13 +261,21 @@ func (p *aztokenProcess) output() string {
 	return p.out.String()
 }
 
-// aztokenBinary builds the real (cgo, GLFW) aztoken; the build cache
-// makes it quick after the first.
+// realBinary is the real (cgo, GLFW) aztoken, built once per test
+// process: linking it takes seconds even with a warm build cache.
+var realBinary = sync.OnceValues(func() (string, error) {
+	bin := filepath.Join(builtDir, "aztoken")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/aztoken/aztoken").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
 func aztokenBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "aztoken")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/aztoken/aztoken").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin, err := realBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }
@@ -422,7 +431,9 @@ func (p *aztokenProcess) clipboard() string {
 func trayWorld(t *testing.T) (watcher *sniWatcher, notes *notificationServer, bin, config string) {
 	t.Helper()
 	watcher, notes = startWatcher(t), startNotificationServer(t)
-	srv, err := emulator.Start(emulator.Sample())
+	world := emulator.Sample()
+	world.SigningKey = emulator.TestKey()
+	srv, err := emulator.Start(world)
 	if err != nil {
 		t.Fatal(err)
 	}

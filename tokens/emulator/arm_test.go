@@ -183,7 +183,8 @@ func TestARMErrors(t *testing.T) {
 	graph := token(t, s, contosoID, with(credentials(), "resource", "https://graph.microsoft.com"))
 	fab := token(t, s, fabrikamID, with(credentials(), "client_id", fabApp))
 	noRole := token(t, s, contosoID, with(credentials(), "client_id", noRoleApp))
-	foreign := token(t, start(t, nil), contosoID, credentials()) // signed with another key
+	other := start(t, func(c *Config) { c.SigningKey = OtherTestKey() })
+	foreign := token(t, other, contosoID, credentials()) // signed with another key
 	rgs := "/subscriptions/" + readableSub + "/resourcegroups" + apiVersion
 
 	tests := []struct {

@@ -36,12 +36,7 @@ var (
 func pairs(t *testing.T) (ok, unknown, expired *KeyPair) {
 	t.Helper()
 	pairsOnce.Do(func() {
-		var keys [2]*rsa.PrivateKey
-		for i := range keys {
-			if keys[i], pairsErr = rsa.GenerateKey(rand.Reader, 2048); pairsErr != nil {
-				return
-			}
-		}
+		keys := [2]*rsa.PrivateKey{TestKey(), OtherTestKey()}
 		if registered, pairsErr = NewKeyPair(keys[0], "aztoken-ci", fixedNow.AddDate(1, 0, 0)); pairsErr != nil {
 			return
 		}

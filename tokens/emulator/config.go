@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"crypto/rsa"
 	"crypto/x509"
 	"time"
 )
@@ -25,6 +26,11 @@ type Config struct {
 	// format (azp/azpacr, issuer login.microsoftonline.com/{tid}/v2.0) that
 	// an API which opted into v2 tokens receives.
 	AccessTokenVersion int
+	// SigningKey is the key the server signs its tokens with; nil makes a
+	// fresh RSA-2048 key, so no two demo runs share one. Tests pass
+	// TestKey(): making a key costs more than the rest of a test, the
+	// more so under -race, so a test process makes one.
+	SigningKey *rsa.PrivateKey
 }
 
 // Tenant is one Entra ID directory.

@@ -39,7 +39,8 @@ var fixedNow = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 func fixture() Config {
 	secret := []Secret{{ID: secretID, Value: secretValue}}
 	return Config{
-		Now: func() time.Time { return fixedNow },
+		Now:        func() time.Time { return fixedNow },
+		SigningKey: TestKey(),
 		Tenants: []Tenant{
 			{
 				ID:          contosoID,

@@ -35,10 +35,13 @@ type jwtHeader struct {
 
 var errInvalidToken = errors.New("not a token signed by this emulator")
 
-func newSigner() (*signer, error) {
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		return nil, fmt.Errorf("emulator: signing key: %w", err)
+// newSigner certifies key, or a fresh key when key is nil.
+func newSigner(key *rsa.PrivateKey) (*signer, error) {
+	if key == nil {
+		var err error
+		if key, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
+			return nil, fmt.Errorf("emulator: signing key: %w", err)
+		}
 	}
 	now := time.Now()
 	tmpl := &x509.Certificate{

@@ -3,11 +3,13 @@ package emulator
 import (
 	"crypto"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
 	"math/big"
+	"sync"
 	"time"
 
 	"software.sslmate.com/src/go-pkcs12"
@@ -50,6 +52,28 @@ func NewKeyPair(key crypto.Signer, subject string, notAfter time.Time) (*KeyPair
 		return nil, err
 	}
 	return &KeyPair{Certificate: cert, Key: key}, nil
+}
+
+// TestKey is an RSA-2048 key made once per process, for tests: as
+// Config.SigningKey and for a registered certificate. Making a key costs
+// more than most tests do, several times more under -race, so a test
+// process pays for it once. Never use it outside tests; its whole point
+// is that it is shared.
+func TestKey() *rsa.PrivateKey { return testKey() }
+
+// OtherTestKey is a second key like TestKey, for a certificate that must
+// not match the registered one.
+func OtherTestKey() *rsa.PrivateKey { return otherTestKey() }
+
+var testKey, otherTestKey = sync.OnceValue(newTestKey), sync.OnceValue(newTestKey)
+
+func newTestKey() *rsa.PrivateKey {
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		// Only a broken system random source fails here.
+		panic("emulator: test key: " + err.Error())
+	}
+	return key
 }
 
 // PEM is the certificate and its PKCS #8 private key, unencrypted, as

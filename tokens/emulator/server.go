@@ -43,7 +43,7 @@ func Start(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys, err := newSigner()
+	keys, err := newSigner(cfg.SigningKey)
 	if err != nil {
 		return nil, err
 	}

@@ -35,6 +35,7 @@ func start(t *testing.T, change func(*Config)) *rig {
 	clk := emulator.NewClock(time.Now().Truncate(time.Second))
 	world := emulator.Sample()
 	world.Now = clk.Now
+	world.SigningKey = emulator.TestKey()
 	emu, err := emulator.Start(world)
 	if err != nil {
 		t.Fatal(err)

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,18 +19,6 @@ import (
 // registered certificate.
 const certApp = "0ce70ce7-0000-4000-8000-0000000000ce"
 
-// cliKeys are made once: RSA key generation is slow under -race.
-var cliKeys = sync.OnceValues(func() ([2]*rsa.PrivateKey, error) {
-	var keys [2]*rsa.PrivateKey
-	var err error
-	for i := range keys {
-		if keys[i], err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
-			break
-		}
-	}
-	return keys, err
-})
-
 // certFiles are the test's certificate files: the registered one as PFX
 // (password "pfx pass") and PEM, one expiring soon (registered too), and
 // one never uploaded.
@@ -42,10 +28,8 @@ type certFiles struct {
 
 func newCertWorld(t *testing.T) (*world, certFiles) {
 	t.Helper()
-	keys, err := cliKeys()
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The process's shared test keys: RSA key generation is slow under -race.
+	keys := [2]*rsa.PrivateKey{emulator.TestKey(), emulator.OtherTestKey()}
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		t.Helper()

@@ -50,6 +50,7 @@ func newWorldWith(t *testing.T, edit func(*emulator.Config)) *world {
 	if edit != nil {
 		edit(&cfg)
 	}
+	cfg.SigningKey = emulator.TestKey()
 	srv, err := emulator.Start(cfg)
 	if err != nil {
 		t.Fatal(err)

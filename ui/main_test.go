@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+// builtDir holds what this test process builds once, such as the aztoken
+// binary, and is removed when the tests are done.
+var builtDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "aztoken-ui-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	builtDir = dir
+	defer os.RemoveAll(dir)
+	m.Run()
+}
