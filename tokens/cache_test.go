@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
@@ -73,67 +74,67 @@ func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
 }
 
 func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
-	clock := emulator.NewClock(time.Unix(0, 0))
-	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
-	c := NewCache(f, clock.Now)
-	var wg sync.WaitGroup
-	got := make([]string, 50)
-	for i := range got {
-		wg.Go(func() {
-			tok, err := c.Token(context.Background(), key, Request{})
-			if err != nil {
-				t.Error(err)
-			}
-			got[i] = tok.AccessToken
-		})
-	}
-	for f.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	close(f.release)
-	wg.Wait()
-	if n := f.calls.Load(); n != 1 {
-		t.Errorf("%d fetches for 50 callers", n)
-	}
-	for i, s := range got {
-		if s != got[0] {
-			t.Fatalf("caller %d got %q, caller 0 got %q", i, s, got[0])
+	synctest.Test(t, func(t *testing.T) {
+		clock := emulator.NewClock(time.Unix(0, 0))
+		f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
+		c := NewCache(f, clock.Now)
+		var wg sync.WaitGroup
+		got := make([]string, 50)
+		for i := range got {
+			wg.Go(func() {
+				tok, err := c.Token(context.Background(), key, Request{})
+				if err != nil {
+					t.Error(err)
+				}
+				got[i] = tok.AccessToken
+			})
 		}
-	}
+		synctest.Wait() // the fetch has started and holds every caller
+		close(f.release)
+		wg.Wait()
+		if n := f.calls.Load(); n != 1 {
+			t.Errorf("%d fetches for 50 callers", n)
+		}
+		for i, s := range got {
+			if s != got[0] {
+				t.Fatalf("caller %d got %q, caller 0 got %q", i, s, got[0])
+			}
+		}
+	})
 }
 
 func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
-	clock := emulator.NewClock(time.Unix(0, 0))
-	f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
-	c := NewCache(f, clock.Now)
-	leaderCtx, cancel := context.WithCancel(context.Background())
-	leaderErr := make(chan error)
-	go func() {
-		_, err := c.Token(leaderCtx, key, Request{})
-		leaderErr <- err
-	}()
-	for f.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	follower := make(chan error)
-	go func() {
-		_, err := c.Token(context.Background(), key, Request{})
-		follower <- err
-	}()
-	// Give the follower time to join the leader's fetch; were it late, it
-	// would start its own and the test would prove nothing.
-	time.Sleep(50 * time.Millisecond)
-	if n := f.calls.Load(); n != 1 {
-		t.Fatalf("%d fetches: the follower did not join the leader's", n)
-	}
-	cancel()
-	if err := <-leaderErr; !errors.Is(err, context.Canceled) {
-		t.Errorf("leader err = %v, want canceled", err)
-	}
-	close(f.release)
-	if err := <-follower; err != nil {
-		t.Errorf("follower failed with %v after the leader cancelled", err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		clock := emulator.NewClock(time.Unix(0, 0))
+		f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
+		c := NewCache(f, clock.Now)
+		leaderCtx, cancel := context.WithCancel(context.Background())
+		leaderErr := make(chan error)
+		go func() {
+			_, err := c.Token(leaderCtx, key, Request{})
+			leaderErr <- err
+		}()
+		synctest.Wait() // the leader's fetch has started
+		follower := make(chan error)
+		go func() {
+			_, err := c.Token(context.Background(), key, Request{})
+			follower <- err
+		}()
+		// The follower has joined the leader's fetch: were it late, it would
+		// start its own and the test would prove nothing.
+		synctest.Wait()
+		if n := f.calls.Load(); n != 1 {
+			t.Fatalf("%d fetches: the follower did not join the leader's", n)
+		}
+		cancel()
+		if err := <-leaderErr; !errors.Is(err, context.Canceled) {
+			t.Errorf("leader err = %v, want canceled", err)
+		}
+		close(f.release)
+		if err := <-follower; err != nil {
+			t.Errorf("follower failed with %v after the leader cancelled", err)
+		}
+	})
 }
 
 func TestCacheForgetsAProfile(t *testing.T) {
@@ -166,27 +167,27 @@ func (f *fetcherByCredential) Token(ctx context.Context, r Request) (Token, erro
 }
 
 func TestForgetDuringAFetchNeverCachesTheOldCredentialsToken(t *testing.T) {
-	f := &fetcherByCredential{release: make(chan struct{})}
-	c := NewCache(f, time.Now)
-	old := make(chan Token)
-	go func() {
-		tok, _ := c.Token(context.Background(), key, Request{Credential: ClientSecret("old")})
-		old <- tok
-	}()
-	for f.calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	// The user saves a new secret while the old fetch is still running.
-	c.ForgetProfile(key.Profile)
-	fresh, err := c.Refresh(context.Background(), key, Request{Credential: ClientSecret("new")})
-	if err != nil || fresh.AccessToken != "new" {
-		t.Fatalf("refresh after the change got %q, %v", fresh.AccessToken, err)
-	}
-	close(f.release)
-	if tok := <-old; tok.AccessToken != "old" {
-		t.Errorf("the caller of the old fetch got %q", tok.AccessToken)
-	}
-	if tok, _ := c.Peek(key); tok.AccessToken != "new" {
-		t.Errorf("the cache holds %q after the old fetch finished, want the new token", tok.AccessToken)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		f := &fetcherByCredential{release: make(chan struct{})}
+		c := NewCache(f, time.Now)
+		old := make(chan Token)
+		go func() {
+			tok, _ := c.Token(context.Background(), key, Request{Credential: ClientSecret("old")})
+			old <- tok
+		}()
+		synctest.Wait() // the old fetch has started
+		// The user saves a new secret while the old fetch is still running.
+		c.ForgetProfile(key.Profile)
+		fresh, err := c.Refresh(context.Background(), key, Request{Credential: ClientSecret("new")})
+		if err != nil || fresh.AccessToken != "new" {
+			t.Fatalf("refresh after the change got %q, %v", fresh.AccessToken, err)
+		}
+		close(f.release)
+		if tok := <-old; tok.AccessToken != "old" {
+			t.Errorf("the caller of the old fetch got %q", tok.AccessToken)
+		}
+		if tok, _ := c.Peek(key); tok.AccessToken != "new" {
+			t.Errorf("the cache holds %q after the old fetch finished, want the new token", tok.AccessToken)
+		}
+	})
 }

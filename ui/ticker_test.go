@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -31,18 +32,22 @@ func TestAnIdleWindowStartsNoTicker(t *testing.T) {
 	}
 }
 
+// The bubble's clock moves only when every goroutine waits: the
+// minute-long ticks come at once, and exactly two before the halt.
 func TestTheTickerTicksOnTheMainGoroutineUntilHalted(t *testing.T) {
-	var ticks atomic.Int32
-	posted := make(chan struct{}, 10)
-	tk := newTicker(time.Millisecond, func(f func()) { f(); posted <- struct{}{} })
-	tk.start(func() { ticks.Add(1) })
-	tk.start(func() { t.Error("a second start must not add a ticker") })
-	<-posted
-	<-posted
-	exited := tk.exited
-	tk.halt()
-	<-exited
-	if tk.running() || ticks.Load() < 2 {
-		t.Errorf("running %v after halt, %d ticks", tk.running(), ticks.Load())
-	}
+	synctest.Test(t, func(t *testing.T) {
+		var ticks atomic.Int32
+		posted := make(chan struct{}, 10)
+		tk := newTicker(time.Minute, func(f func()) { f(); posted <- struct{}{} })
+		tk.start(func() { ticks.Add(1) })
+		tk.start(func() { t.Error("a second start must not add a ticker") })
+		<-posted
+		<-posted
+		exited := tk.exited
+		tk.halt()
+		<-exited
+		if tk.running() || ticks.Load() != 2 {
+			t.Errorf("running %v after halt, %d ticks", tk.running(), ticks.Load())
+		}
+	})
 }
