@@ -50,6 +50,7 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestResourceGroupsFollowEveryPage(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, func(cfg *emulator.Config) { cfg.PageSize = 2 })
 	arm := armFor(t, srv, c, appID, tenantID, Target{})
 	groups, call, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
@@ -68,6 +69,7 @@ func TestResourceGroupsFollowEveryPage(t *testing.T) {
 }
 
 func TestSubscriptionsListOnlyWhatTheAppMayRead(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	subs, _, err := armFor(t, srv, c, appID, tenantID, Target{}).Subscriptions(context.Background())
 	if err != nil {
@@ -83,6 +85,7 @@ func TestSubscriptionsListOnlyWhatTheAppMayRead(t *testing.T) {
 }
 
 func TestSubscriptionTenantIsReadFromTheChallenge(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	arm := ARM{Client: c, Endpoint: srv.URL()}
 	got, err := arm.SubscriptionTenant(context.Background(), otherSub)
@@ -94,6 +97,7 @@ func TestSubscriptionTenantIsReadFromTheChallenge(t *testing.T) {
 // TestARMErrorsAreExplained provokes each ARM answer a registration
 // problem causes and checks the fix a user reads.
 func TestARMErrorsAreExplained(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	good := armFor(t, srv, c, appID, tenantID, Target{})
 	tests := []struct {
@@ -132,6 +136,7 @@ func TestARMErrorsAreExplained(t *testing.T) {
 }
 
 func TestExpiredTokenIsExplained(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	srv, c, _ := startWorld(t, func(cfg *emulator.Config) {
 		cfg.Tenants[0].Apps[0].TokenLifetime = time.Minute
@@ -147,6 +152,7 @@ func TestExpiredTokenIsExplained(t *testing.T) {
 }
 
 func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
+	t.Parallel()
 	srv, c, slept := startWorld(t, nil)
 	arm := armFor(t, srv, c, appID, tenantID, Target{})
 	throttle := emulator.Throttled(3 * time.Second)
@@ -162,6 +168,7 @@ func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
 }
 
 func TestNextLinkElsewhereIsNotFollowed(t *testing.T) {
+	t.Parallel()
 	base, _ := CheckEndpoint("https://management.azure.com")
 	if err := sameHost(base, "https://evil.example.com/subscriptions?x"); err == nil {
 		t.Error("a nextLink to another host would get the token")
@@ -172,6 +179,7 @@ func TestNextLinkElsewhereIsNotFollowed(t *testing.T) {
 }
 
 func TestCustomGetReadsAnyARMPath(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	arm := armFor(t, srv, c, appID, tenantID, Target{})
 	call, err := arm.Get(context.Background(), "/subscriptions/"+readableSub+"?api-version="+SubscriptionsAPIVersion)

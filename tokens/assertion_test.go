@@ -37,6 +37,7 @@ func certWorld(t *testing.T, registered *x509.Certificate, loaded *emulator.KeyP
 }
 
 func TestAssertionIsWhatEntraExpects(t *testing.T) {
+	t.Parallel()
 	k := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	cert, err := LoadCertificate(pemOf(t, k), "")
 	if err != nil {
@@ -87,6 +88,7 @@ func TestAssertionIsWhatEntraExpects(t *testing.T) {
 }
 
 func TestCertificateTokenOnBothEndpoints(t *testing.T) {
+	t.Parallel()
 	k := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	_, c, r := certWorld(t, k.Certificate, k)
 	for _, target := range []Target{ResourceTarget(armResource), ScopeTarget(armResource + ".default")} {
@@ -105,6 +107,7 @@ func TestCertificateTokenOnBothEndpoints(t *testing.T) {
 }
 
 func TestCertificateFailuresAreExplained(t *testing.T) {
+	t.Parallel()
 	registered := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	other := pair(t, 1, "not-uploaded", time.Now().AddDate(1, 0, 0))
 	tests := []struct {
@@ -138,6 +141,7 @@ func TestCertificateFailuresAreExplained(t *testing.T) {
 }
 
 func TestExpiredCertificateIsNotSent(t *testing.T) {
+	t.Parallel()
 	old := pair(t, 0, "old", time.Now().AddDate(0, 0, -1))
 	srv, c, r := certWorld(t, old.Certificate, old)
 	_, err := c.Token(context.Background(), r)

@@ -37,6 +37,7 @@ func (f *countingFetcher) Token(ctx context.Context, r Request) (Token, error) {
 var key = CacheKey{Profile: "dev", Target: ResourceTarget("https://management.azure.com/")}
 
 func TestCacheReusesATokenUntilTheMargin(t *testing.T) {
+	t.Parallel()
 	clock := emulator.NewClock(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
 	c := NewCache(f, clock.Now)
@@ -62,6 +63,7 @@ func TestCacheReusesATokenUntilTheMargin(t *testing.T) {
 }
 
 func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
+	t.Parallel()
 	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: 3 * time.Minute}
 	c := NewCache(f, clock.Now)
@@ -74,6 +76,7 @@ func TestCacheKeepsShortLivedTokensForHalfTheirLife(t *testing.T) {
 }
 
 func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		clock := emulator.NewClock(time.Unix(0, 0))
 		f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
@@ -104,6 +107,7 @@ func TestCacheMakesOneCallForManyConcurrentCallers(t *testing.T) {
 }
 
 func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		clock := emulator.NewClock(time.Unix(0, 0))
 		f := &countingFetcher{now: clock.Now, lifetime: time.Hour, release: make(chan struct{})}
@@ -138,6 +142,7 @@ func TestCacheCallerGivingUpDoesNotFailTheOthers(t *testing.T) {
 }
 
 func TestCacheForgetsAProfile(t *testing.T) {
+	t.Parallel()
 	clock := emulator.NewClock(time.Unix(0, 0))
 	f := &countingFetcher{now: clock.Now, lifetime: time.Hour}
 	c := NewCache(f, clock.Now)
@@ -167,6 +172,7 @@ func (f *fetcherByCredential) Token(ctx context.Context, r Request) (Token, erro
 }
 
 func TestForgetDuringAFetchNeverCachesTheOldCredentialsToken(t *testing.T) {
+	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
 		f := &fetcherByCredential{release: make(chan struct{})}
 		c := NewCache(f, time.Now)

@@ -52,6 +52,7 @@ func pfxOf(t testing.TB, k *emulator.KeyPair, password string) []byte {
 }
 
 func TestLoadCertificateReadsPEMAndPFX(t *testing.T) {
+	t.Parallel()
 	k := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	pemFile := pemOf(t, k)
 	certBlock, keyBlock, _ := bytes.Cut(pemFile, []byte("-----BEGIN PRIVATE KEY"))
@@ -88,6 +89,7 @@ func TestLoadCertificateReadsPEMAndPFX(t *testing.T) {
 }
 
 func TestThumbprintsAreThePortals(t *testing.T) {
+	t.Parallel()
 	c, err := LoadCertificate(pemOf(t, pair(t, 0, "x", time.Now().AddDate(1, 0, 0))), "")
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +101,7 @@ func TestThumbprintsAreThePortals(t *testing.T) {
 }
 
 func TestLoadCertificateExplainsWhatIsWrong(t *testing.T) {
+	t.Parallel()
 	good := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	other := pair(t, 1, "other", time.Now().AddDate(1, 0, 0))
 	ecKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -159,6 +162,7 @@ func TestLoadCertificateExplainsWhatIsWrong(t *testing.T) {
 }
 
 func TestExpiredCertificateLoadsAndIsFlagged(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name            string
@@ -183,6 +187,7 @@ func TestExpiredCertificateLoadsAndIsFlagged(t *testing.T) {
 }
 
 func TestPFXLeafIsFoundWhateverTheOrder(t *testing.T) {
+	t.Parallel()
 	// Some exports list the CA before the leaf; the key tells them apart.
 	leaf := pair(t, 0, "leaf", time.Now().AddDate(1, 0, 0))
 	ca := pair(t, 1, "ca", time.Now().AddDate(2, 0, 0))
@@ -196,6 +201,7 @@ func TestPFXLeafIsFoundWhateverTheOrder(t *testing.T) {
 }
 
 func TestCertificatePrintsNoKey(t *testing.T) {
+	t.Parallel()
 	k := pair(t, 0, "aztoken-ci", time.Now().AddDate(1, 0, 0))
 	c, err := LoadCertificate(pemOf(t, k), "")
 	if err != nil {

@@ -3,6 +3,7 @@ package tokens
 import "testing"
 
 func TestEveryCloudHasBothEndpoints(t *testing.T) {
+	t.Parallel()
 	const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 	custom := Cloud{Name: CustomCloud, AuthorityHost: "https://login.stack.contoso.local/adfs", ARMEndpoint: "https://management.stack.contoso.local", ARMResource: "https://management.adfs.stack.contoso.local/abc"}
 	tests := []struct {
@@ -41,6 +42,7 @@ func TestEveryCloudHasBothEndpoints(t *testing.T) {
 }
 
 func TestCloudForHostKnowsTheAliases(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		host, want string
 	}{

@@ -9,6 +9,7 @@ import (
 )
 
 func TestDiscoveryTellsWhetherATenantExists(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	ctx := context.Background()
 	for _, tenant := range []string{tenantID, "contoso.onmicrosoft.com"} {
@@ -42,6 +43,7 @@ func TestDiscoveryTellsWhetherATenantExists(t *testing.T) {
 }
 
 func TestOpenIDConfigTenantID(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ issuer, want string }{
 		{"https://login.microsoftonline.com/72F988BF-86F1-41AF-91AB-2D7CD011DB47/v2.0", tenantID},
 		{"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/", tenantID},
@@ -56,6 +58,7 @@ func TestOpenIDConfigTenantID(t *testing.T) {
 }
 
 func TestWrongCloud(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		host, instance string
 		wrong          bool

@@ -6,6 +6,7 @@ import (
 )
 
 func TestCheckEndpoint(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		raw      string
 		ok       bool
@@ -36,6 +37,7 @@ func TestCheckEndpoint(t *testing.T) {
 }
 
 func TestRequestTokenURLFollowsTheTarget(t *testing.T) {
+	t.Parallel()
 	r := Request{AuthorityHost: "https://login.microsoftonline.com/", Tenant: "contoso.onmicrosoft.com", Target: ResourceTarget("https://management.azure.com/")}
 	if got, _ := r.TokenURL(); got != "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/token" {
 		t.Errorf("v1 url = %s", got)

@@ -9,6 +9,7 @@ import (
 const wrongSecret = `{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'a8fdfbd0-da97-42d9-8f1a-fd6a7cb650b4'.\r\nTrace ID: 6f6c4645-0202-4486-b625-fa957dfc4700\r\nCorrelation ID: 5fc87507-4086-4e77-b415-cee677eb232e\r\nTimestamp: 2023-05-06 06:03:00Z","error_codes":[7000215],"timestamp":"2023-05-06 06:03:00Z","trace_id":"6f6c4645-0202-4486-b625-fa957dfc4700","correlation_id":"5fc87507-4086-4e77-b415-cee677eb232e","error_uri":"https://login.microsoftonline.com/error?code=7000215"}`
 
 func TestEntraErrorExplainsAWrongSecret(t *testing.T) {
+	t.Parallel()
 	e, ok := parseEntraError(401, []byte(wrongSecret))
 	if !ok {
 		t.Fatal("not parsed")
@@ -34,6 +35,7 @@ func TestEntraErrorExplainsAWrongSecret(t *testing.T) {
 }
 
 func TestEntraErrorWithoutCodesStillExplains(t *testing.T) {
+	t.Parallel()
 	// Legacy v1 bodies carry no error_codes; the code is in the text.
 	e, ok := parseEntraError(401, []byte(`{"error_description":"AADSTS7000222: The provided client secret keys are expired.","error":"invalid_client"}`))
 	if !ok || e.AADSTS() != 7000222 || !strings.Contains(e.Fix(), "expired") {
@@ -46,6 +48,7 @@ func TestEntraErrorWithoutCodesStillExplains(t *testing.T) {
 // error invalid_client, once got the wrong-secret advice although the
 // secret was fine.
 func TestUnknownCodesGetTheirOwnDocumentationNotAnotherCodesFix(t *testing.T) {
+	t.Parallel()
 	for _, oauth := range []string{"invalid_client", "unauthorized_client", "invalid_request", "invalid_resource", "invalid_scope", "invalid_grant", "weird"} {
 		body := `{"error":"` + oauth + `","error_description":"AADSTS123456: Something new.\r\nTrace ID: t-1\r\nCorrelation ID: c-2","error_codes":[123456],"trace_id":"t-1","correlation_id":"c-2"}`
 		e, ok := parseEntraError(401, []byte(body))
@@ -75,6 +78,7 @@ func TestUnknownCodesGetTheirOwnDocumentationNotAnotherCodesFix(t *testing.T) {
 }
 
 func TestEveryListedCodeHasAFixInOneSentenceNamingAField(t *testing.T) {
+	t.Parallel()
 	seen := map[int]bool{}
 	for _, f := range entraTable {
 		if seen[f.code] {
@@ -97,6 +101,7 @@ func fixText(code int) string {
 }
 
 func TestNotAnEntraError(t *testing.T) {
+	t.Parallel()
 	for _, body := range []string{"<html>", `{"error":{"code":"x"}}`, `{}`, ``} {
 		if _, ok := parseEntraError(500, []byte(body)); ok {
 			t.Errorf("%q parsed as an Entra error", body)

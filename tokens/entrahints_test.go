@@ -8,6 +8,7 @@ import (
 // Entra's words name what its codes do not: the cloud a tenant or a
 // resource belongs to, and an assertion failure under a legacy code.
 func TestHintsReadEntrasMessage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, host, description, fix string
 	}{

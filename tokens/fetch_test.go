@@ -15,6 +15,7 @@ import (
 )
 
 func TestTokenFromBothEndpoints(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	for _, target := range []Target{ResourceTarget(armResource), ScopeTarget("https://management.azure.com/.default")} {
 		r := request(srv)
@@ -37,6 +38,7 @@ func TestTokenFromBothEndpoints(t *testing.T) {
 }
 
 func TestTokenTenantMayBeADomain(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	r := request(srv)
 	r.Tenant = "contoso.onmicrosoft.com"
@@ -48,6 +50,7 @@ func TestTokenTenantMayBeADomain(t *testing.T) {
 // TestEntraErrorsAreExplained sends each mistake a user makes and checks
 // the code and the sentence they read.
 func TestEntraErrorsAreExplained(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	tests := []struct {
 		name   string
@@ -101,6 +104,7 @@ func TestEntraErrorsAreExplained(t *testing.T) {
 // TestMalformedRequestsAreExplained covers answers the engine's own
 // requests never provoke but hand-made ones (Postman, curl) do.
 func TestMalformedRequestsAreExplained(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	base := srv.URL() + "/" + tenantID
 	tests := []struct {
@@ -134,6 +138,7 @@ func TestMalformedRequestsAreExplained(t *testing.T) {
 }
 
 func TestNoSecretIsRefusedBeforeSending(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	r := request(srv)
 	r.Credential = ClientSecret("")
@@ -143,6 +148,7 @@ func TestNoSecretIsRefusedBeforeSending(t *testing.T) {
 }
 
 func TestThrottlingHonoursRetryAfter(t *testing.T) {
+	t.Parallel()
 	srv, c, slept := startWorld(t, nil)
 	srv.Inject(emulator.TokenEndpoint, emulator.Throttled(7*time.Second), emulator.Throttled(2*time.Second))
 	if _, err := c.Token(context.Background(), request(srv)); err != nil {
@@ -157,6 +163,7 @@ func TestThrottlingHonoursRetryAfter(t *testing.T) {
 }
 
 func TestServerErrorsAndDropsAreRetriedThreeTimes(t *testing.T) {
+	t.Parallel()
 	srv, c, slept := startWorld(t, nil)
 	srv.Inject(emulator.TokenEndpoint, emulator.ServerError(503), emulator.DroppedConnection(), emulator.ServerError(500))
 	if _, err := c.Token(context.Background(), request(srv)); err != nil {
@@ -179,6 +186,7 @@ func TestServerErrorsAndDropsAreRetriedThreeTimes(t *testing.T) {
 }
 
 func TestBodiesThatAreNotTokens(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fault emulator.Fault
 		check func(error) bool
@@ -200,6 +208,7 @@ func TestBodiesThatAreNotTokens(t *testing.T) {
 }
 
 func TestTruncatedTokenIsNotEchoed(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	srv.Inject(emulator.TokenEndpoint, emulator.TruncatedBody(), emulator.TruncatedBody(), emulator.TruncatedBody(), emulator.TruncatedBody())
 	_, err := c.Token(context.Background(), request(srv))
@@ -209,6 +218,7 @@ func TestTruncatedTokenIsNotEchoed(t *testing.T) {
 }
 
 func TestPlainHTTPToARemoteHostIsRefused(t *testing.T) {
+	t.Parallel()
 	c := NewClient()
 	r := Request{AuthorityHost: "http://login.example.com", Tenant: tenantID, ClientID: appID, Credential: ClientSecret("x"), Target: ResourceTarget(armResource)}
 	if _, err := c.Token(context.Background(), r); !errors.Is(err, ErrInsecureURL) {
@@ -225,6 +235,7 @@ func TestPlainHTTPToARemoteHostIsRefused(t *testing.T) {
 }
 
 func TestNetworkFailuresInPlainWords(t *testing.T) {
+	t.Parallel()
 	dead := httptest.NewServer(http.NotFoundHandler())
 	addr := dead.URL
 	dead.Close()
@@ -239,6 +250,7 @@ func TestNetworkFailuresInPlainWords(t *testing.T) {
 }
 
 func TestCancelStopsTheRetryLoop(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	c.Retry.Sleep = func(ctx context.Context, d time.Duration) error {
@@ -255,6 +267,7 @@ func TestCancelStopsTheRetryLoop(t *testing.T) {
 }
 
 func TestCacheSendsOneRequestForFiftyCallers(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	srv.Inject(emulator.TokenEndpoint, emulator.Latency(200*time.Millisecond))
 	cache := NewCache(c, time.Now)
@@ -274,6 +287,7 @@ func TestCacheSendsOneRequestForFiftyCallers(t *testing.T) {
 }
 
 func TestUntrustedCertificateIsNotRetried(t *testing.T) {
+	t.Parallel()
 	tlsServer := httptest.NewTLSServer(http.NotFoundHandler()) // its certificate is not trusted
 	defer tlsServer.Close()
 	c := NewClient()

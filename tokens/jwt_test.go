@@ -27,6 +27,7 @@ func encodeJWT(header, claims map[string]any) string {
 }
 
 func TestDecodeJWTShowsAnAppTokensClaims(t *testing.T) {
+	t.Parallel()
 	j, err := DecodeJWT(appToken)
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +47,7 @@ func TestDecodeJWTShowsAnAppTokensClaims(t *testing.T) {
 }
 
 func TestDecodeJWTReadsV2AndListAudiences(t *testing.T) {
+	t.Parallel()
 	tok := encodeJWT(map[string]any{"alg": "RS256"}, map[string]any{"aud": []string{"a", "b"}, "azp": "app", "ver": "2.0"})
 	j, err := DecodeJWT(tok)
 	if err != nil {
@@ -57,6 +59,7 @@ func TestDecodeJWTReadsV2AndListAudiences(t *testing.T) {
 }
 
 func TestDecodeJWTRefusesWhatIsNotAToken(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", "testToken", "a.b", "a.b.c.d", "!!!.e30.x", "e30.bm90IGpzb24.x"} {
 		if _, err := DecodeJWT(s); !errors.Is(err, ErrNotJWT) {
 			t.Errorf("DecodeJWT(%q) err = %v, want ErrNotJWT", s, err)

@@ -13,6 +13,7 @@ const (
 )
 
 func TestParseTokenResponseReadsBothShapes(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(1605785866, 0)
 	tests := []struct {
 		name, body, token string
@@ -43,6 +44,7 @@ func TestParseTokenResponseReadsBothShapes(t *testing.T) {
 }
 
 func TestParseTokenResponseRefusesBrokenBodies(t *testing.T) {
+	t.Parallel()
 	for name, body := range map[string]string{
 		"not JSON":          `<html>502 Bad Gateway</html>`,
 		"truncated":         `{"token_type":"Bearer","expires_in":"35`,
@@ -57,6 +59,7 @@ func TestParseTokenResponseRefusesBrokenBodies(t *testing.T) {
 }
 
 func TestTokenCountsDownAndFormatsTheHeader(t *testing.T) {
+	t.Parallel()
 	start := time.Date(2026, 11, 24, 14, 0, 0, 0, time.UTC)
 	tok := Token{AccessToken: "eyJ.abc.def", Type: "Bearer", ObtainedAt: start, ExpiresOn: start.Add(time.Hour)}
 	if got := tok.AuthorizationHeader(); got != "Authorization: Bearer eyJ.abc.def" {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRetryAfterReadsSecondsAndDates(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	tests := map[string]time.Duration{
 		"7":                             7 * time.Second,
@@ -30,6 +31,7 @@ func TestRetryAfterReadsSecondsAndDates(t *testing.T) {
 }
 
 func TestBackoffDoublesWithJitterUpToItsCap(t *testing.T) {
+	t.Parallel()
 	p := RetryPolicy{BaseDelay: time.Second, MaxDelay: 10 * time.Second}
 	for attempt := range 6 {
 		full := time.Second << attempt
@@ -43,6 +45,7 @@ func TestBackoffDoublesWithJitterUpToItsCap(t *testing.T) {
 }
 
 func TestExcerptIsShortAndPrintable(t *testing.T) {
+	t.Parallel()
 	body := []byte("<html>\r\n  <head><title>502 Bad\x00 Gateway</title></head>\n")
 	if got := excerpt(body); got != "<html> <head><title>502 Bad Gateway</title></head>" {
 		t.Errorf("excerpt = %q", got)

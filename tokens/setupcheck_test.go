@@ -42,6 +42,7 @@ func marks(rep Report) string {
 // checks the checklist a user would see: where it stops, what it says was
 // seen and the fix it gives.
 func TestSetupCheckFindsEachMissedStep(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	const unknownSub = "00000000-0000-4000-8000-0000000000aa"
 	tests := []struct {
@@ -106,6 +107,7 @@ func TestSetupCheckFindsEachMissedStep(t *testing.T) {
 // TestSetupCheckFailuresKeepTheServiceError lets callers classify a
 // failure (the CLI's exit code) by the error behind it.
 func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	check := goodCheck(srv, c)
 	check.Request.Tenant = "00000000-0000-4000-8000-0000000000ee"
@@ -125,6 +127,7 @@ func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
 }
 
 func TestSetupCheckStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	t.Run("between steps", func(t *testing.T) {
 		srv, c, _ := startWorld(t, nil)
 		ctx, cancel := context.WithCancel(context.Background())
@@ -166,6 +169,7 @@ func TestSetupCheckStopsWhenCancelled(t *testing.T) {
 // TestSetupReportText is what a user pastes into a ticket: every step with
 // its mark, never the secret or the token.
 func TestSetupReportText(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	check := goodCheck(srv, c)
 	check.Request.ClientID = noRoleApp
@@ -190,6 +194,7 @@ func TestSetupReportText(t *testing.T) {
 }
 
 func TestSetupReportJSON(t *testing.T) {
+	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
 	check := goodCheck(srv, c)
 	check.Request.Credential = ClientSecret(secretID)
@@ -214,6 +219,7 @@ func TestSetupReportJSON(t *testing.T) {
 }
 
 func TestDaysUntilCountsCalendarDays(t *testing.T) {
+	t.Parallel()
 	paris := time.FixedZone("CEST", 2*3600)
 	expires := time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -234,6 +240,7 @@ func TestDaysUntilCountsCalendarDays(t *testing.T) {
 }
 
 func TestCanonicalAudience(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		aud, want string
 		same      bool

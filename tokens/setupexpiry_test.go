@@ -36,6 +36,7 @@ func certificateUntil(t *testing.T, notAfter time.Time) *Certificate {
 // TestCertificateExpiryComesFromTheCertificate: a certificate carries its
 // own date, so the profile's secret date does not matter.
 func TestCertificateExpiryComesFromTheCertificate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		notAfter time.Time
 		want     Status

@@ -21,6 +21,7 @@ type wireCloudError struct {
 }
 
 func TestListSubscriptionsShowsOnlyReadable(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	r := get(t, s.URL()+"/subscriptions"+apiVersion, "Bearer "+armToken(t, s))
 	if r.status != http.StatusOK {
@@ -66,6 +67,7 @@ func TestListSubscriptionsShowsOnlyReadable(t *testing.T) {
 }
 
 func TestGetSubscription(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	r := get(t, s.URL()+"/subscriptions/"+readableSub+apiVersion, "Bearer "+armToken(t, s))
 	want := []string{"id", "authorizationSource", "managedByTenants", "tags", "subscriptionId", "tenantId", "displayName", "state", "subscriptionPolicies"}
@@ -75,6 +77,7 @@ func TestGetSubscription(t *testing.T) {
 }
 
 func TestUnauthenticatedRequestNamesTheOwningTenant(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	r := get(t, s.URL()+"/subscriptions/"+fabSub+apiVersion, "")
 	if r.status != http.StatusUnauthorized {
@@ -94,6 +97,7 @@ func TestUnauthenticatedRequestNamesTheOwningTenant(t *testing.T) {
 }
 
 func TestResourceGroupsArePaged(t *testing.T) {
+	t.Parallel()
 	s := start(t, func(c *Config) { c.PageSize = 2 })
 	auth := "Bearer " + armToken(t, s)
 	next := s.URL() + "/subscriptions/" + readableSub + "/resourceGroups?api-version=2021-04-01"
@@ -130,6 +134,7 @@ func TestResourceGroupsArePaged(t *testing.T) {
 }
 
 func TestResourceGroupShape(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	r := get(t, s.URL()+"/SUBSCRIPTIONS/"+readableSub+"/resourcegroups?api-version=2021-04-01", "Bearer "+armToken(t, s))
 	body := string(r.body)
@@ -149,6 +154,7 @@ func TestResourceGroupShape(t *testing.T) {
 }
 
 func TestARMHeaders(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	auth := "Bearer " + armToken(t, s)
 	req, _ := http.NewRequest(http.MethodGet, s.URL()+"/subscriptions"+apiVersion, nil)
@@ -175,6 +181,7 @@ func TestARMHeaders(t *testing.T) {
 }
 
 func TestARMErrors(t *testing.T) {
+	t.Parallel()
 	clk := NewClock(fixedNow)
 	s := start(t, func(c *Config) { c.Now = clk.Now })
 	good := armToken(t, s)
@@ -241,6 +248,7 @@ func TestARMErrors(t *testing.T) {
 }
 
 func TestARMRefusesWrites(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	req, _ := http.NewRequest(http.MethodPut, s.URL()+"/subscriptions/"+readableSub+"/resourcegroups"+apiVersion, nil)
 	req.Header.Set("Authorization", "Bearer "+armToken(t, s))

@@ -105,6 +105,7 @@ func assertionForm(assertion string, v2 bool) url.Values {
 }
 
 func TestCertificateCredentialIsAccepted(t *testing.T) {
+	t.Parallel()
 	s := startWithCertificates(t)
 	ok, _, _ := pairs(t)
 	x5t, x5tS256 := thumbprints(ok)
@@ -143,6 +144,7 @@ func TestCertificateCredentialIsAccepted(t *testing.T) {
 }
 
 func TestCertificateCredentialFailures(t *testing.T) {
+	t.Parallel()
 	s := startWithCertificates(t)
 	ok, unknown, expired := pairs(t)
 	x5t, x5tS256 := thumbprints(ok)
@@ -206,6 +208,7 @@ func TestCertificateCredentialFailures(t *testing.T) {
 }
 
 func TestClockSkewIsTolerated(t *testing.T) {
+	t.Parallel()
 	s := startWithCertificates(t)
 	ok, _, _ := pairs(t)
 	x5t, x5tS256 := thumbprints(ok)

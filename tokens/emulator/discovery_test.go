@@ -7,6 +7,7 @@ import (
 )
 
 func TestDiscoveryDocument(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	base := s.URL() + "/" + contosoID
 	tests := []struct {
@@ -48,6 +49,7 @@ func TestDiscoveryDocument(t *testing.T) {
 }
 
 func TestDiscoveryOfUnknownTenant(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	tests := []struct {
 		tenant string

@@ -13,6 +13,7 @@ import (
 )
 
 func TestV1TokenHasStringNumbersInEntraOrder(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	r := post(t, s.URL()+"/"+contosoID+"/oauth2/token", credentials())
 	if r.status != http.StatusOK {
@@ -57,6 +58,7 @@ func TestV1TokenHasStringNumbersInEntraOrder(t *testing.T) {
 }
 
 func TestV2TokenHasNumbers(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	tests := []struct {
 		scope, wantAud string
@@ -95,6 +97,7 @@ func TestV2TokenHasNumbers(t *testing.T) {
 }
 
 func TestTokenAcceptsDomainsBasicAuthAndLifetimes(t *testing.T) {
+	t.Parallel()
 	s := start(t, func(c *Config) { c.Tenants[0].Apps[0].TokenLifetime = 24 * time.Hour })
 	t.Run("domain as tenant", func(t *testing.T) {
 		if r := post(t, s.URL()+"/Contoso.onmicrosoft.com/oauth2/token", credentials()); r.status != http.StatusOK {
@@ -122,6 +125,7 @@ func TestTokenAcceptsDomainsBasicAuthAndLifetimes(t *testing.T) {
 }
 
 func TestEntraErrors(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	v1 := credentials()
 	v2 := with(with(v1, "resource", ""), "scope", "https://management.azure.com/.default")
@@ -193,6 +197,7 @@ func TestEntraErrors(t *testing.T) {
 }
 
 func TestEntraErrorBodyShape(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	req, _ := http.NewRequest(http.MethodPost, s.URL()+"/"+contosoID+"/oauth2/token",
 		strings.NewReader(with(credentials(), "client_secret", "wrong").Encode()))

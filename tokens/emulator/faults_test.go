@@ -58,6 +58,7 @@ func errorCode(body []byte) string {
 }
 
 func TestStatusFaults(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		fault      Fault
 		wantStatus int
@@ -95,6 +96,7 @@ func TestStatusFaults(t *testing.T) {
 }
 
 func TestThrottledARMBodyNamesSubscriptionAndActor(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	s.Inject(ARMEndpoint, Throttled(time.Second))
 	r := get(t, s.URL()+"/subscriptions/"+readableSub+"/resourcegroups"+apiVersion, "Bearer "+armToken(t, s))
@@ -110,6 +112,7 @@ func TestThrottledARMBodyNamesSubscriptionAndActor(t *testing.T) {
 }
 
 func TestBodyFaults(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	auth := "Bearer " + armToken(t, s)
 	for _, tg := range targets {
@@ -140,6 +143,7 @@ func TestBodyFaults(t *testing.T) {
 }
 
 func TestDroppedConnection(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	auth := "Bearer " + armToken(t, s)
 	// A fresh connection each time, so the transport has no reused
@@ -164,6 +168,7 @@ func TestDroppedConnection(t *testing.T) {
 // TestTransportRetriesDroppedGET pins down the behaviour DroppedConnection
 // warns of, so that retry tests count on it knowingly.
 func TestTransportRetriesDroppedGET(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	auth := "Bearer " + armToken(t, s)
 	get(t, s.URL()+"/subscriptions"+apiVersion, auth) // leaves an idle connection to reuse
@@ -176,6 +181,7 @@ func TestTransportRetriesDroppedGET(t *testing.T) {
 }
 
 func TestLatency(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	s.Inject(TokenEndpoint, Latency(150*time.Millisecond))
 	began := time.Now()
@@ -206,6 +212,7 @@ func TestLatency(t *testing.T) {
 }
 
 func TestFaultsAreTakenInOrderAndCounted(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	auth := "Bearer " + armToken(t, s)
 	s.Inject(TokenEndpoint, Throttled(0), ServerError(503))
@@ -226,6 +233,7 @@ func TestFaultsAreTakenInOrderAndCounted(t *testing.T) {
 }
 
 func TestParallelRequests(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	const n = 50
 	s.Inject(TokenEndpoint, Latency(10*time.Millisecond), Latency(20*time.Millisecond))

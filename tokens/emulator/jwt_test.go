@@ -47,6 +47,7 @@ func segment(t *testing.T, seg string) map[string]any {
 }
 
 func TestV1TokenClaims(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	tok := armToken(t, s)
 	header := segment(t, strings.Split(tok, ".")[0])
@@ -90,6 +91,7 @@ func TestV1TokenClaims(t *testing.T) {
 }
 
 func TestV2TokenClaims(t *testing.T) {
+	t.Parallel()
 	s := start(t, func(c *Config) { c.AccessTokenVersion = 2 })
 	c := verifiedClaims(t, s, armToken(t, s))
 	want := map[string]any{
@@ -117,6 +119,7 @@ func TestV2TokenClaims(t *testing.T) {
 }
 
 func TestJWKSPublishesTheSigningKey(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	for _, path := range []string{"/" + contosoID + "/discovery/v2.0/keys", "/common/discovery/keys"} {
 		t.Run(path, func(t *testing.T) {
@@ -156,6 +159,7 @@ func TestJWKSPublishesTheSigningKey(t *testing.T) {
 }
 
 func TestEachServerHasItsOwnKey(t *testing.T) {
+	t.Parallel()
 	// b is given no key, as in the demo, and makes its own.
 	a, b := start(t, nil), start(t, func(c *Config) { c.SigningKey = nil })
 	if a.PublicKey().Equal(b.PublicKey()) {

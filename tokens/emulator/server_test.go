@@ -9,6 +9,7 @@ import (
 )
 
 func TestListensOnLoopbackOnly(t *testing.T) {
+	t.Parallel()
 	s := start(t, nil)
 	u, err := url.Parse(s.URL())
 	if err != nil {
@@ -23,6 +24,7 @@ func TestListensOnLoopbackOnly(t *testing.T) {
 }
 
 func TestStartRejectsBadConfig(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		edit func(*Config)
@@ -48,6 +50,7 @@ func TestStartRejectsBadConfig(t *testing.T) {
 }
 
 func TestConfigIsCopiedAtStart(t *testing.T) {
+	t.Parallel()
 	cfg := fixture()
 	s, err := Start(cfg)
 	if err != nil {
@@ -63,6 +66,7 @@ func TestConfigIsCopiedAtStart(t *testing.T) {
 }
 
 func TestCloseStopsServing(t *testing.T) {
+	t.Parallel()
 	s, err := Start(fixture())
 	if err != nil {
 		t.Fatal(err)

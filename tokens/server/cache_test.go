@@ -11,6 +11,7 @@ import (
 )
 
 func TestTokensComeFromTheSharedCacheAndAreRefreshedAheadOfExpiry(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	key := tokens.CacheKey{Profile: "dev", Target: tokens.ResourceTarget(armResource)}
 	expiresOn := func(a answer) int64 {

@@ -17,6 +17,7 @@ func validConfig() Config {
 }
 
 func TestListenAddressMustBeLoopback(t *testing.T) {
+	t.Parallel()
 	for _, host := range []string{"0.0.0.0", "::", "192.168.1.10", "::1", "localhost", "127.0.0.2", "example.com"} {
 		cfg := validConfig()
 		cfg.Host = host
@@ -43,6 +44,7 @@ func TestListenAddressMustBeLoopback(t *testing.T) {
 }
 
 func TestConfigRefusals(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		change func(*Config)
@@ -76,6 +78,7 @@ func TestConfigRefusals(t *testing.T) {
 }
 
 func TestResourceSpellings(t *testing.T) {
+	t.Parallel()
 	allowed, err := allowList(tokens.ResourceTarget(armResource), []string{"https://vault.azure.net/.default", "https://VAULT.azure.net"})
 	if err != nil || len(allowed) != 2 {
 		t.Fatalf("allow-list %v, %v", allowed, err)

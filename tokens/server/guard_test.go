@@ -9,6 +9,7 @@ import (
 )
 
 func TestRefusals(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	ok := msiPath(armResource)
 	tests := []struct {
@@ -57,6 +58,7 @@ func TestRefusals(t *testing.T) {
 }
 
 func TestCORSOnlyForListedOrigins(t *testing.T) {
+	t.Parallel()
 	const site = "http://localhost:5173"
 	rg := start(t, func(c *Config) { c.CORSOrigins = []string{"HTTP://localhost:5173/"} })
 
@@ -88,6 +90,7 @@ func TestCORSOnlyForListedOrigins(t *testing.T) {
 }
 
 func TestNoCORSUnlessConfigured(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	pre := rg.do(http.MethodOptions, TokenPath, "Origin", "http://localhost:3000", "Access-Control-Request-Method", "GET", HeaderName, "")
 	if pre.status != 403 || pre.header.Get("Access-Control-Allow-Origin") != "" {

@@ -17,6 +17,7 @@ const forgery = "x\n12:00:00 GET /msi/token resource=https://management.azure.co
 var hidden = []string{"\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200b", "\u200d", "\u200e", "\u2028", "\ufeff", "\x7f"}
 
 func TestLogLinesCannotBeForged(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("r", 5000)
 	tests := []struct {
 		name string
@@ -53,6 +54,7 @@ func TestLogLinesCannotBeForged(t *testing.T) {
 }
 
 func TestLogShowsWhatWasEscaped(t *testing.T) {
+	t.Parallel()
 	e := Entry{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Method: "GET", Path: "/token", Status: 403,
 		Problem: "web pages from https://a\u202eb.example\n may not ask, \"quoted\" and \\ kept; café"}
 	want := `03:04:05 GET /token 403 0s: web pages from https://a\u202eb.example\n may not ask, "quoted" and \\ kept; café`
@@ -64,6 +66,7 @@ func TestLogShowsWhatWasEscaped(t *testing.T) {
 // TestForgedRequestsLogOneLineEach sends the attack itself: a resource
 // and an Origin built to forge log lines, with the right header.
 func TestForgedRequestsLogOneLineEach(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	rg.get(MSIPath + "?" + url.Values{"api-version": {MSIAPIVersion}, "resource": {forgery}}.Encode())
 	rg.get(TokenPath+"?"+url.Values{"resource": {forgery + strings.Repeat("z", 3000)}}.Encode(), "Origin", "https://evil\u202e.example")

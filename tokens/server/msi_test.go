@@ -12,6 +12,7 @@ import (
 )
 
 func TestManagedIdentityAnswersAsAppServiceDoes(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	// azidentity turns the scope https://management.azure.com/.default
 	// into this resource, without the profile's trailing slash.
@@ -47,6 +48,7 @@ func TestManagedIdentityAnswersAsAppServiceDoes(t *testing.T) {
 }
 
 func TestAllowedResourceGetsItsOwnToken(t *testing.T) {
+	t.Parallel()
 	rg := start(t, func(c *Config) { c.AllowResources = []string{"https://graph.microsoft.com/.default"} })
 	a := rg.get(msiPath("https://graph.microsoft.com"))
 	if a.status != 200 {
@@ -62,6 +64,7 @@ func TestAllowedResourceGetsItsOwnToken(t *testing.T) {
 }
 
 func TestPlainTokenRoute(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	a := rg.get(TokenPath)
 	if a.status != 200 || !strings.HasPrefix(a.body["access_token"].(string), "eyJ") || a.body["resource"] != armResource {
@@ -74,6 +77,7 @@ func TestPlainTokenRoute(t *testing.T) {
 }
 
 func TestEntraFailuresAreBadGatewayWithTheFix(t *testing.T) {
+	t.Parallel()
 	rg := start(t, func(c *Config) { c.Request.Credential = tokens.ClientSecret(emulator.SampleSecretID) })
 	a := rg.get(msiPath(armResource))
 	desc, _ := a.body["error_description"].(string)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestExportsNameTheEndpointAndHeader(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	want := fmt.Sprintf("export IDENTITY_ENDPOINT=http://%s/msi/token\nexport IDENTITY_HEADER=%s\n", rg.srv.Addr(), rg.srv.Header())
 	if got := rg.srv.Exports(); got != want {
@@ -31,6 +32,7 @@ func TestExportsNameTheEndpointAndHeader(t *testing.T) {
 }
 
 func TestBusyPortIsNamed(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +48,7 @@ func TestBusyPortIsNamed(t *testing.T) {
 }
 
 func TestServeStopsWhenTheContextEnds(t *testing.T) {
+	t.Parallel()
 	srv, err := New(validConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -72,6 +75,7 @@ func TestServeStopsWhenTheContextEnds(t *testing.T) {
 }
 
 func TestLogHasEveryRequestButNoSecrets(t *testing.T) {
+	t.Parallel()
 	rg := start(t, nil)
 	tok := rg.get(msiPath(armResource)).body["access_token"].(string)
 	rg.get(msiPath("https://vault.azure.net"))

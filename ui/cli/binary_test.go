@@ -82,6 +82,7 @@ func withoutDisplay(env []string) []string {
 }
 
 func TestBinaryWithTheRealKeyring(t *testing.T) {
+	t.Parallel()
 	world := emulator.Sample()
 	world.SigningKey = emulator.TestKey()
 	srv, err := emulator.Start(world)

@@ -85,6 +85,7 @@ func (w *world) addCertProfile(name, file, stdin string, extra ...string) (int, 
 }
 
 func TestCertificateProfileGetsATokenFromPFXAndPEM(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	if code, stderr := w.addCertProfile("pfx", f.pfx, "pfx pass\n", "--cert-password-stdin"); code != ExitOK || !strings.Contains(stderr, "CN=aztoken-ci") {
 		t.Fatalf("add pfx: exit %d: %s", code, stderr)
@@ -121,6 +122,7 @@ func TestCertificateProfileGetsATokenFromPFXAndPEM(t *testing.T) {
 }
 
 func TestShowDescribesTheCertificate(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	w.addCertProfile("ci", f.pem, "")
 	w.addCertProfile("soon", f.soon, "")
@@ -145,6 +147,7 @@ func TestShowDescribesTheCertificate(t *testing.T) {
 }
 
 func TestCertificateMistakesAreExplained(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	tests := []struct {
 		name   string
@@ -182,6 +185,7 @@ func TestCertificateMistakesAreExplained(t *testing.T) {
 }
 
 func TestSwitchingCredentialKinds(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	store, _ := w.env.OpenStore()
@@ -216,6 +220,7 @@ func TestSwitchingCredentialKinds(t *testing.T) {
 }
 
 func TestEnvProfileWithACertificate(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	vars := map[string]string{
 		"AZURE_TENANT_ID": emulator.SampleTenant, "AZURE_CLIENT_ID": certApp, "AZURE_AUTHORITY_HOST": w.srv.URL(),
@@ -232,6 +237,7 @@ func TestEnvProfileWithACertificate(t *testing.T) {
 }
 
 func TestPostmanExportOfACertificateProfile(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	w.addCertProfile("ci", f.pfx, "pfx pass\n", "--cert-password-stdin")
 	file := filepath.Join(t.TempDir(), "ci.postman_environment.json")
@@ -247,6 +253,7 @@ func TestPostmanExportOfACertificateProfile(t *testing.T) {
 }
 
 func TestMovedCertificateFile(t *testing.T) {
+	t.Parallel()
 	w, f := newCertWorld(t)
 	w.addCertProfile("ci", f.pem, "")
 	if err := os.Remove(f.pem); err != nil {

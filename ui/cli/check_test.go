@@ -19,6 +19,7 @@ func (w *world) expiresIn(name string, days int) {
 }
 
 func TestCheckAllGreen(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.expiresIn("dev", 180)
@@ -37,6 +38,7 @@ func TestCheckAllGreen(t *testing.T) {
 // TestCheckExitCodes: the code is the first failure's kind; warnings alone
 // still exit 0.
 func TestCheckExitCodes(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.addProfile("no-role", emulator.SampleNoRoleApp, emulator.SampleSecret)
@@ -70,6 +72,7 @@ func TestCheckExitCodes(t *testing.T) {
 }
 
 func TestCheckAsJSON(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("no-role", emulator.SampleNoRoleApp, emulator.SampleSecret)
 	code, stdout, _ := w.run("", "check", "-p", "no-role", "--format", "json")

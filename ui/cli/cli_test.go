@@ -15,6 +15,7 @@ import (
 )
 
 func TestTokenInEveryFormat(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 
@@ -54,6 +55,7 @@ func TestTokenInEveryFormat(t *testing.T) {
 }
 
 func TestCopyPutsTheHeaderOnTheClipboard(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	code, stdout, stderr := w.run("", "copy", "-p", "dev")
@@ -71,6 +73,7 @@ func TestCopyPutsTheHeaderOnTheClipboard(t *testing.T) {
 }
 
 func TestExitCodesTellWhatWentWrong(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.addProfile("wrong-secret", emulator.SampleApp, emulator.SampleSecretID)
@@ -101,6 +104,7 @@ func TestExitCodesTellWhatWentWrong(t *testing.T) {
 }
 
 func TestNetworkFailureExitCode(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.srv.Close()
@@ -111,6 +115,7 @@ func TestNetworkFailureExitCode(t *testing.T) {
 }
 
 func TestErrorsAsJSON(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("wrong-secret", emulator.SampleApp, emulator.SampleSecretID)
 	code, stdout, stderr := w.run("", "token", "-p", "wrong-secret", "--format", "json")
@@ -131,6 +136,7 @@ func TestErrorsAsJSON(t *testing.T) {
 }
 
 func TestResourceGroupsAsATable(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	code, stdout, stderr := w.run("", "test", "-p", "dev")
@@ -148,6 +154,7 @@ func TestResourceGroupsAsATable(t *testing.T) {
 }
 
 func TestEnvProfileUsesAzureSDKVariables(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	vars := map[string]string{
 		"AZURE_TENANT_ID": emulator.SampleTenant, "AZURE_CLIENT_ID": emulator.SampleApp,
@@ -165,6 +172,7 @@ func TestEnvProfileUsesAzureSDKVariables(t *testing.T) {
 }
 
 func TestProfilesLifecycle(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 
@@ -194,6 +202,7 @@ func TestProfilesLifecycle(t *testing.T) {
 }
 
 func TestAddRefusesBadFieldsAndSavesNothing(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	code, _, stderr := w.run("s3cret\n", "profiles", "add", "--name", "x", "--tenant", "common", "--client-id", emulator.SampleApp, "--secret-stdin")
 	if code != ExitUsage || !strings.Contains(strings.ToLower(stderr), "tenant") {
@@ -209,6 +218,7 @@ func TestAddRefusesBadFieldsAndSavesNothing(t *testing.T) {
 }
 
 func TestSecretLookingLikeAnIDIsWarnedAbout(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	code, _, stderr := w.run(emulator.SampleSecretID+"\n", "profiles", "add", "--name", "x", "--tenant", emulator.SampleTenant, "--client-id", emulator.SampleApp, "--secret-stdin")
 	if code != ExitOK || !strings.Contains(stderr, "warning:") {
@@ -217,6 +227,7 @@ func TestSecretLookingLikeAnIDIsWarnedAbout(t *testing.T) {
 }
 
 func TestHelpForEveryCommand(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	for _, args := range [][]string{{"-h"}, {"help"}, {"help", "token"}, {"token", "-h"}, {"copy", "--help"}, {"test", "-h"}, {"profiles", "-h"}, {"profiles", "add", "-h"}, {"profiles", "import", "-h"}, {"profiles", "export", "-h"}, {"version", "-h"}} {
 		code, stdout, _ := w.run("", args...)
@@ -234,6 +245,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 }
 
 func TestExportAndImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	file := filepath.Join(t.TempDir(), "team.json")
@@ -259,6 +271,7 @@ func TestExportAndImportRoundTrip(t *testing.T) {
 }
 
 func TestPostmanExportHasTheRecipesVariables(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	file := filepath.Join(t.TempDir(), "dev.postman_environment.json")
@@ -283,6 +296,7 @@ func TestPostmanExportHasTheRecipesVariables(t *testing.T) {
 }
 
 func TestFailedEditKeepsTheOldSecret(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.addProfile("prod", emulator.SampleApp, emulator.SampleSecret)
@@ -299,6 +313,7 @@ func TestFailedEditKeepsTheOldSecret(t *testing.T) {
 }
 
 func TestSecretFromStdinIsChecked(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	code, _, stderr := w.run("bad\x01secret\n", "profiles", "add", "--name", "x", "--tenant", emulator.SampleTenant, "--client-id", emulator.SampleApp, "--secret-stdin")
 	if code != ExitUsage || strings.Contains(stderr, "bad\x01secret") {

@@ -15,6 +15,7 @@ import (
 // en_US.UTF-8, and nothing else on stderr. Fyne used to add "Error parsing
 // user locale C" three times for C.UTF-8 (see package ui/locale).
 func TestQuietInEveryLocale(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	config := t.TempDir()
 	run := func(lang string, args ...string) (string, string) {

@@ -36,6 +36,7 @@ func (b *lockedBuffer) String() string {
 }
 
 func TestServeUntilCtrlC(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	stdout, out := io.Pipe()
@@ -92,6 +93,7 @@ func TestServeUntilCtrlC(t *testing.T) {
 }
 
 func TestServeRefusals(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
 	w.addProfile("wrong-secret", emulator.SampleApp, emulator.SampleSecretID)

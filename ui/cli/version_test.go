@@ -8,6 +8,7 @@ import (
 )
 
 func TestVersionMatchesFyneAppToml(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../FyneApp.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -19,6 +20,7 @@ func TestVersionMatchesFyneAppToml(t *testing.T) {
 }
 
 func TestVersionCommandNamesVersionAndCommit(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t)
 	commit = "abc1234"
 	defer func() { commit = "" }()

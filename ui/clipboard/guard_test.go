@@ -41,6 +41,7 @@ func manual(c Clipboard, d time.Duration) (*Guard, *[]*manualTimer) {
 }
 
 func TestGuardClearsWhatItCopied(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, time.Minute)
 	g.Copy("Authorization: Bearer eyJ")
@@ -57,6 +58,7 @@ func TestGuardClearsWhatItCopied(t *testing.T) {
 }
 
 func TestGuardLeavesTheUsersOwnCopy(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, time.Minute)
 	g.Copy("Authorization: Bearer eyJ")
@@ -68,6 +70,7 @@ func TestGuardLeavesTheUsersOwnCopy(t *testing.T) {
 }
 
 func TestGuardRestartsTheDelayOnANewCopy(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, time.Minute)
 	g.Copy("first")
@@ -82,6 +85,7 @@ func TestGuardRestartsTheDelayOnANewCopy(t *testing.T) {
 }
 
 func TestGuardNeverClearsWhenTheDelayIsZero(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, 0)
 	g.Copy("keep me")
@@ -96,6 +100,7 @@ func TestGuardNeverClearsWhenTheDelayIsZero(t *testing.T) {
 }
 
 func TestALateTimerDoesNotClearANewerCopy(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, time.Minute)
 	g.Copy("first")
@@ -108,6 +113,7 @@ func TestALateTimerDoesNotClearANewerCopy(t *testing.T) {
 }
 
 func TestConcurrentCopiesLeaveNothingUncleared(t *testing.T) {
+	t.Parallel()
 	c := &memory{}
 	g, timers := manual(c, time.Minute)
 	var wg sync.WaitGroup
