@@ -3,10 +3,12 @@
 
 GO      ?= go
 BIN     ?= aztoken
-COMMIT  ?= $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+# Go stamps the commit into every binary built in a git checkout, where
+# ui/version reads it; auto overrides a GOFLAGS=-buildvcs=false in the
+# environment, and still builds outside a checkout.
+BUILDVCS = -buildvcs=auto
 # The x.y.z the fyne tool writes into packages, from FyneApp.toml.
 APP_VERSION = $(shell sed -n 's/^Version = "\(.*\)"/\1/p' FyneApp.toml)
-LDFLAGS  = -X github.com/aztoken/aztoken/ui/cli.commit=$(COMMIT)
 export LANG = en_US.UTF-8
 
 all: build
@@ -20,10 +22,10 @@ setup-test:
 # A plain build keeps Fyne's thread checks on, so a widget touched off the
 # main goroutine is reported; `make release` is the quiet, small build.
 build: setup
-	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(GO) build $(BUILDVCS) -o $(BIN) .
 
 release: setup
-	$(GO) build -tags no_emoji,migrated_fynedo -trimpath -ldflags "-s -w $(LDFLAGS)" -o $(BIN) .
+	$(GO) build $(BUILDVCS) -tags no_emoji,migrated_fynedo -trimpath -ldflags "-s -w" -o $(BIN) .
 
 run: build
 	./$(BIN)
@@ -58,7 +60,8 @@ FYNE = $(shell $(GO) env GOPATH)/bin/fyne
 $(FYNE):
 	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 
-# The binary is the release build, so it carries the commit like make build.
+# The binary is the release build; like every go build in a checkout it
+# carries the commit (ui/version reads it).
 package: release $(FYNE)
 	mkdir -p dist
 	# The fyne tool bumps Build in FyneApp.toml; keep the file as committed.

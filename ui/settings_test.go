@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/cli"
 	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/ui/version"
 )
 
 func TestSettingChecks(t *testing.T) {
@@ -167,7 +167,7 @@ func TestAboutShowsTheVersion(t *testing.T) {
 		t.Fatal("no Help › About")
 	}
 	about.Action()
-	if text := f.dialogText(); !strings.Contains(text, cli.VersionLine()) {
+	if text := f.dialogText(); !strings.Contains(text, version.Line()) {
 		t.Errorf("About says %q", text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/ui/version"
 )
 
 func TestATypoIsAUsageErrorWithTheNearestCommand(t *testing.T) {
@@ -34,7 +35,7 @@ func TestVersionAsJSON(t *testing.T) {
 	w := newWorld(t)
 	var got struct{ Version, Commit string }
 	code, stdout, _ := w.run("", "version", "--format", "json")
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != ExitOK || got.Version != Version || got.Commit == "" {
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != ExitOK || got.Version != version.Release || got.Commit != version.Commit() {
 		t.Errorf("exit %d, %v: %s", code, err, stdout)
 	}
 }
