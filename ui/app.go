@@ -11,8 +11,8 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/tokens/sharedcache"
-	"github.com/aztoken/aztoken/ui/clipboard"
 	// Before Fyne initialises: keeps it from logging about C.UTF-8, in
 	// the window, the command line and these tests alike.
 	_ "github.com/aztoken/aztoken/ui/locale"

@@ -10,7 +10,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
 // copier puts text on the clipboard for the copy buttons and confirms it

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/ui/demo"
 )
 

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
 // Preference keys of the Settings view. Preferences are a plain file, so

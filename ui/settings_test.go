@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/ui/version"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/aztoken/aztoken/assets"
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
-	"github.com/aztoken/aztoken/ui/clipboard"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
 // trayView is the system-tray icon and its menu: a copy item per profile

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/tokens/emulator"
-	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
 // The tray in the headless test app: Fyne's test driver has no system

@@ -17,8 +17,8 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/tokens/sharedcache"
-	"github.com/aztoken/aztoken/ui/clipboard"
 )
 
 // Env is everything a command touches, so tests can run commands in

@@ -2,6 +2,11 @@
 // by the window, the tray and the command line. It uses atotto/clipboard,
 // which works from any goroutine and without a Fyne window, and turns its
 // terse failures into messages that say what to install.
+//
+// It lives under tokens, beside tokens/server, because it is the other way
+// a token leaves aztoken, with the rules for that (clear it again, never
+// keep a second copy, never wipe the user's own): neither front end owns
+// it, and neither imports the other to reach it.
 package clipboard
 
 import (
