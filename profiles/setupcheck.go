@@ -1,13 +1,16 @@
 package profiles
 
-import "github.com/aztoken/aztoken/tokens"
+import (
+	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
+)
 
 // SetupCheck is the setup check of this profile, proven by cred, reading
 // subscription (which may differ from the profile's own). The window and
 // the command line run the same check.
-func (p Profile) SetupCheck(client *tokens.Client, cred tokens.Credential, subscription string) tokens.SetupCheck {
+func (p Profile) SetupCheck(client *tokens.Client, cred tokens.Credential, subscription string) setupcheck.Check {
 	cloud := p.Endpoints()
-	return tokens.SetupCheck{
+	return setupcheck.Check{
 		Client:        client,
 		Request:       p.Request(cred),
 		ARMEndpoint:   cloud.ARMEndpoint,

@@ -34,7 +34,7 @@ func describeAudience(aud string) string {
 			return k.name + " (" + aud + ")"
 		}
 	}
-	if strings.HasPrefix(lower, "api://") || isGUID(lower) {
+	if strings.HasPrefix(lower, "api://") || IsGUID(lower) {
 		return "an application's own API (" + aud + ")"
 	}
 	return aud

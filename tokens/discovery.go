@@ -33,7 +33,7 @@ func (c OpenIDConfig) TenantID() string {
 		return ""
 	}
 	first, _, _ := strings.Cut(strings.TrimPrefix(u.Path, "/"), "/")
-	if !isGUID(first) {
+	if !IsGUID(first) {
 		return ""
 	}
 	return strings.ToLower(first)
@@ -78,9 +78,9 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 	return cfg, nil
 }
 
-// isGUID reports whether s has the 8-4-4-4-12 hex shape of a directory,
+// IsGUID reports whether s has the 8-4-4-4-12 hex shape of a directory,
 // app or subscription ID.
-func isGUID(s string) bool {
+func IsGUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}

@@ -72,8 +72,8 @@ func TestWrongCloud(t *testing.T) {
 		{"https://login.microsoftonline.com", "", false},
 	}
 	for _, tt := range tests {
-		if _, got := wrongCloud(tt.host, tt.instance); got != tt.wrong {
-			t.Errorf("wrongCloud(%s, %s) = %v", tt.host, tt.instance, got)
+		if _, got := WrongCloud(tt.host, tt.instance); got != tt.wrong {
+			t.Errorf("WrongCloud(%s, %s) = %v", tt.host, tt.instance, got)
 		}
 	}
 }

@@ -6,4 +6,10 @@
 //
 // It knows nothing of windows or terminals: the GUI and the CLI are thin
 // layers over it. Tokens live only in memory; nothing here writes to disk.
+//
+// Beside it, each for its own reason to change: tokens/setupcheck walks an
+// app registration's setup step by step, tokens/server hands tokens to
+// local programs as a managed-identity endpoint, tokens/clipboard puts
+// them on the clipboard and clears them again, and tokens/emulator plays
+// Entra ID and Resource Manager for tests and the demo.
 package tokens

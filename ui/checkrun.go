@@ -5,14 +5,14 @@ import (
 	"errors"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
 )
 
 // checkSetup runs the setup check for p off the main goroutine. Each step
 // reaches onStep on the main goroutine as it is decided, then done gets
 // the report, or why the check could not start. It returns the check's own
 // cancel.
-func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc {
+func (c *controller) checkSetup(p profiles.Profile, onStep func(int, setupcheck.Step), done func(setupcheck.Report, error)) context.CancelFunc {
 	secrets, client, post := c.secrets, c.client, c.post
 	return c.run("Checking the setup of "+p.Name, func(ctx context.Context) func() {
 		cred, err := loadCredential(ctx, secrets, p)
@@ -21,11 +21,11 @@ func (c *controller) checkSetup(p profiles.Profile, onStep func(int, tokens.Step
 				if errors.Is(err, context.Canceled) {
 					err = nil
 				}
-				done(tokens.Report{}, err)
+				done(setupcheck.Report{}, err)
 			}
 		}
 		check := p.SetupCheck(client, cred, p.Subscription)
-		check.OnStep = func(i int, s tokens.Step) { post(func() { onStep(i, s) }) }
+		check.OnStep = func(i int, s setupcheck.Step) { post(func() { onStep(i, s) }) }
 		rep := check.Run(ctx)
 		return func() { done(rep, nil) }
 	})

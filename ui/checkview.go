@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
 )
 
 // checkView walks the selected profile's setup step by step with
-// tokens.SetupCheck, so that the user learns which portal step was missed
+// setupcheck.Check, so that the user learns which portal step was missed
 // rather than only that a call failed. Each step appears as it is decided;
 // the report goes to the clipboard for a ticket, never with the secret.
 type checkView struct {
@@ -32,7 +32,7 @@ type checkView struct {
 	// runs counts the checks started, so that a cancelled check's late
 	// steps are not shown under the next one.
 	runs   int
-	report *tokens.Report
+	report *setupcheck.Report
 	// err is why the check could not start, such as a missing secret.
 	err error
 }
@@ -46,7 +46,7 @@ type checkRow struct {
 // setupChecker is what the setup check asks of the controller.
 type setupChecker interface {
 	selectedProfile() (profiles.Profile, bool)
-	checkSetup(p profiles.Profile, onStep func(int, tokens.Step), done func(tokens.Report, error)) context.CancelFunc
+	checkSetup(p profiles.Profile, onStep func(int, setupcheck.Step), done func(setupcheck.Report, error)) context.CancelFunc
 }
 
 func newCheckView(ctrl setupChecker, cp *copier) *checkView {
@@ -102,12 +102,12 @@ func (v *checkView) start() {
 	v.running = true
 	run := v.runs
 	v.stop = v.ctrl.checkSetup(p,
-		func(i int, s tokens.Step) {
+		func(i int, s setupcheck.Step) {
 			if run == v.runs {
 				v.showStep(i, s)
 			}
 		},
-		func(rep tokens.Report, err error) {
+		func(rep setupcheck.Report, err error) {
 			if run != v.runs {
 				return
 			}
@@ -125,7 +125,7 @@ func (v *checkView) cancelCheck() {
 }
 
 // showStep puts step i in its row, making the row on first use.
-func (v *checkView) showStep(i int, s tokens.Step) {
+func (v *checkView) showStep(i int, s setupcheck.Step) {
 	for len(v.rows) <= i {
 		r := &checkRow{
 			mark:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
@@ -148,11 +148,11 @@ func (v *checkView) showStep(i int, s tokens.Step) {
 }
 
 // stepImportance colours a step's mark.
-var stepImportance = map[tokens.Status]widget.Importance{
-	tokens.Pass:   widget.SuccessImportance,
-	tokens.Warn:   widget.WarningImportance,
-	tokens.Fail:   widget.DangerImportance,
-	tokens.NotRun: widget.LowImportance,
+var stepImportance = map[setupcheck.Status]widget.Importance{
+	setupcheck.Pass:   widget.SuccessImportance,
+	setupcheck.Warn:   widget.WarningImportance,
+	setupcheck.Fail:   widget.DangerImportance,
+	setupcheck.NotRun: widget.LowImportance,
 }
 
 func (v *checkView) copy() {

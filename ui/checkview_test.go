@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
 )
 
 func TestSetupCheckOfAGoodProfileIsAllGreen(t *testing.T) {
@@ -27,7 +27,7 @@ func TestSetupCheckOfAGoodProfileIsAllGreen(t *testing.T) {
 		t.Fatalf("%d steps shown, want the 7 of the check", len(v.rows))
 	}
 	for i, r := range v.rows {
-		if r.mark.Text != tokens.Pass.Symbol() || r.title.Text == "" || r.fix.Visible() {
+		if r.mark.Text != setupcheck.Pass.Symbol() || r.title.Text == "" || r.fix.Visible() {
 			t.Errorf("step %d: %s %s — %s (fix %q), want passed without a fix", i+1, r.mark.Text, r.title.Text, r.detail.Text, r.fix.Text)
 		}
 	}

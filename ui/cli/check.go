@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
 )
 
 // checkOptions are check's flags.
@@ -68,14 +68,14 @@ func runCheck(ctx context.Context, env *Env, opts *checkOptions) error {
 	return nil
 }
 
-func writeReport(env *Env, rep tokens.Report, format string) error {
+func writeReport(env *Env, rep setupcheck.Report, format string) error {
 	if format != "json" {
 		_, err := fmt.Fprint(env.Stdout, rep.Text())
 		return err
 	}
 	_, _, failed := rep.FirstFailure()
 	b, err := json.MarshalIndent(struct {
-		tokens.Report
+		setupcheck.Report
 		OK bool `json:"ok"`
 	}{rep, !failed}, "", "  ")
 	if err != nil {
@@ -90,7 +90,7 @@ func writeReport(env *Env, rep tokens.Report, format string) error {
 // failure's kind.
 type checkFailed struct {
 	number int
-	step   tokens.Step
+	step   setupcheck.Step
 }
 
 func (e *checkFailed) Error() string {
@@ -110,7 +110,7 @@ func (e *checkFailed) ExitCode() int {
 	if code := exitCode(e.step.Err); code != ExitOK && code != ExitFailure {
 		return code
 	}
-	if e.step.Area == tokens.AreaARM {
+	if e.step.Area == setupcheck.AreaARM {
 		return ExitARM
 	}
 	return ExitCredential

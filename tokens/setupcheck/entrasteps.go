@@ -1,4 +1,4 @@
-package tokens
+package setupcheck
 
 import (
 	"context"
@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// The Entra side of a SetupCheck: tenant, credential, token, expiry.
+// The Entra side of a Check: tenant, credential, token, expiry.
 
 func (r *checkRun) tenantExists(ctx context.Context) Step {
 	req := r.check.Request
@@ -18,10 +20,10 @@ func (r *checkRun) tenantExists(ctx context.Context) Step {
 	}
 	// A GUID is the tenant itself; a domain is whatever the issuer says.
 	r.tenantID = cfg.TenantID()
-	if isGUID(req.Tenant) {
+	if tokens.IsGUID(req.Tenant) {
 		r.tenantID = strings.ToLower(req.Tenant)
 	}
-	if cloud, wrong := wrongCloud(req.AuthorityHost, cfg.CloudInstanceName); wrong {
+	if cloud, wrong := tokens.WrongCloud(req.AuthorityHost, cfg.CloudInstanceName); wrong {
 		return Step{
 			Status: Fail,
 			Detail: fmt.Sprintf("tenant %s lives in %s (%s), but the profile signs in at %s", req.Tenant, cloud.Title, cfg.CloudInstanceName, req.AuthorityHost),
@@ -47,7 +49,7 @@ func (r *checkRun) tokenIssued(ctx context.Context) Step {
 // tokenClaims reads the token as ARM will: for whom, what kind, from
 // which directory. The signature is ARM's to check, not ours.
 func (r *checkRun) tokenClaims(context.Context) Step {
-	jwt, err := DecodeJWT(r.token.AccessToken)
+	jwt, err := tokens.DecodeJWT(r.token.AccessToken)
 	if err != nil {
 		return Step{Status: Fail, Detail: "the token cannot be decoded: " + err.Error(), Err: err,
 			Fix: "Check the authority host: what answered is not Entra ID."}
@@ -79,7 +81,7 @@ func (r *checkRun) tokenClaims(context.Context) Step {
 }
 
 // claimsSeen lists the claims step 3 judges, for the ticket.
-func claimsSeen(c Claims) string {
+func claimsSeen(c tokens.Claims) string {
 	idtyp := c.IdentType
 	if idtyp == "" {
 		idtyp = "(absent)"
@@ -109,7 +111,7 @@ func canonicalAudience(aud string) string {
 // for a secret from the date the user copied into the profile: Entra
 // tells no one when a secret runs out until it has.
 func (r *checkRun) credentialNotExpiring(context.Context) Step {
-	if cc, ok := r.check.Request.Credential.(CertificateCredential); ok && cc.Certificate != nil {
+	if cc, ok := r.check.Request.Credential.(tokens.CertificateCredential); ok && cc.Certificate != nil {
 		return expiryStep("certificate", cc.Certificate.NotAfter(), r.now,
 			"create a new certificate and upload its .cer under App registrations › Certificates & secrets, then load it into the profile.")
 	}
@@ -149,14 +151,14 @@ func daysUntil(exp, now time.Time) int {
 // failed is a step that ends on a service's or network's error, told in
 // the service's own words with the fix aztoken gives everywhere.
 func failed(err error) Step {
-	return Step{Status: Fail, Detail: seen(err), Fix: Fix(err), Err: err}
+	return Step{Status: Fail, Detail: seen(err), Fix: tokens.Fix(err), Err: err}
 }
 
 // seen is an error as a ticket wants it: the service's words and the IDs
 // its support asks for.
 func seen(err error) string {
-	var entra *EntraError
-	var arm *ARMError
+	var entra *tokens.EntraError
+	var arm *tokens.ARMError
 	switch {
 	case errors.As(err, &entra):
 		s := fmt.Sprintf("Entra ID answered HTTP %d %s: %s", entra.Status, entra.Code, entra.Message())

@@ -1,22 +1,33 @@
-package tokens
+// Package setupcheck walks an app registration's setup as a checklist of
+// seven steps, from "does the tenant exist" to "may the app read this
+// subscription", with the portal's words for each fix. The window's Setup
+// check tab and `aztoken check` both run it and show its Report.
+//
+// It is apart from package tokens because it changes for another reason:
+// tokens changes with Entra ID's and Resource Manager's wire formats,
+// this package with what users get wrong in the portal. It uses only the
+// token and ARM clients' exported API.
+package setupcheck
 
 import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// SetupCheck walks an app registration's setup one link at a time, from
+// Check walks an app registration's setup one link at a time, from
 // "does the tenant exist" to "may the app read this subscription", so a
 // user learns which portal step was missed rather than only that a call
 // failed. It takes plain values, not a profile: the caller fills it from
 // whatever describes the app.
-type SetupCheck struct {
+type Check struct {
 	// Client makes every call.
-	Client *Client
+	Client *tokens.Client
 	// Request is the token request under test; its secret is sent to Entra
 	// ID and never appears in the Report.
-	Request Request
+	Request tokens.Request
 	// ARMEndpoint is the Resource Manager base URL.
 	ARMEndpoint string
 	// Audience is the token audience Resource Manager accepts, such as
@@ -48,7 +59,7 @@ const SecretWarnDays = 30
 // Run performs the steps in order. A failed step stops the chain and the
 // steps after it are "not run", saying why; so does ctx ending. Run
 // never returns an error: every failure is a step of the Report.
-func (c SetupCheck) Run(ctx context.Context) Report {
+func (c Check) Run(ctx context.Context) Report {
 	r := &checkRun{check: c, now: c.now()}
 	rep := c.report(r.now)
 	stopped := ""
@@ -77,7 +88,7 @@ func (c SetupCheck) Run(ctx context.Context) Report {
 	return rep
 }
 
-func (c SetupCheck) now() time.Time {
+func (c Check) now() time.Time {
 	if c.Now != nil {
 		return c.Now()
 	}
@@ -85,7 +96,7 @@ func (c SetupCheck) now() time.Time {
 }
 
 // report is the Report's heading: what was checked, without the secret.
-func (c SetupCheck) report(now time.Time) Report {
+func (c Check) report(now time.Time) Report {
 	return Report{
 		CheckedAt:     now,
 		AuthorityHost: c.Request.AuthorityHost,
@@ -99,12 +110,12 @@ func (c SetupCheck) report(now time.Time) Report {
 
 // checkRun carries what one step learns to the steps after it.
 type checkRun struct {
-	check SetupCheck
+	check Check
 	now   time.Time
 	// tenantID is the profile's directory GUID, learned from discovery
 	// when the profile names a domain.
 	tenantID string
-	token    Token
+	token    tokens.Token
 }
 
 // setupStep is one link of the chain: its title and how it is decided.

@@ -1,4 +1,4 @@
-package tokens
+package setupcheck
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
@@ -17,8 +18,8 @@ var checkDay = time.Date(2026, 5, 1, 9, 30, 0, 0, time.UTC)
 
 // goodCheck checks the main app on its readable subscription, with a
 // secret that has half a year left.
-func goodCheck(srv *emulator.Server, c *Client) SetupCheck {
-	return SetupCheck{
+func goodCheck(srv *emulator.Server, c *tokens.Client) Check {
+	return Check{
 		Client:        c,
 		Request:       request(srv),
 		ARMEndpoint:   srv.URL(),
@@ -43,42 +44,42 @@ func marks(rep Report) string {
 // seen and the fix it gives.
 func TestSetupCheckFindsEachMissedStep(t *testing.T) {
 	t.Parallel()
-	srv, c, _ := startWorld(t, nil)
+	srv, c := startWorld(t)
 	const unknownSub = "00000000-0000-4000-8000-0000000000aa"
 	tests := []struct {
 		name   string
-		edit   func(*SetupCheck)
+		edit   func(*Check)
 		want   string
 		at     int // the step whose words are checked, from 1
 		detail string
 		fix    string
 	}{
 		{"all green", nil, "✓✓✓✓✓✓✓", 6, "5 resource groups: rg-app", ""},
-		{"domain tenant", func(s *SetupCheck) { s.Request.Tenant = "contoso.onmicrosoft.com" },
+		{"domain tenant", func(s *Check) { s.Request.Tenant = "contoso.onmicrosoft.com" },
 			"✓✓✓✓✓✓✓", 1, "contoso.onmicrosoft.com (" + tenantID + ")", ""},
-		{"v2 scope", func(s *SetupCheck) { s.Request.Target = ScopeTarget("https://management.azure.com/.default") },
+		{"v2 scope", func(s *Check) { s.Request.Target = tokens.ScopeTarget("https://management.azure.com/.default") },
 			"✓✓✓✓✓✓✓", 3, "aud https://management.azure.com,", ""},
-		{"unknown tenant", func(s *SetupCheck) { s.Request.Tenant = "00000000-0000-4000-8000-0000000000ee" },
+		{"unknown tenant", func(s *Check) { s.Request.Tenant = "00000000-0000-4000-8000-0000000000ee" },
 			"✗––––––", 1, "AADSTS90002", "Directory (tenant) ID"},
-		{"wrong secret", func(s *SetupCheck) { s.Request.Credential = ClientSecret(secretID) },
+		{"wrong secret", func(s *Check) { s.Request.Credential = tokens.ClientSecret(secretID) },
 			"✓✗–––––", 2, "AADSTS7000215", "not its Secret ID"},
-		{"wrong audience", func(s *SetupCheck) { s.Request.Target = ResourceTarget("https://graph.microsoft.com") },
+		{"wrong audience", func(s *Check) { s.Request.Target = tokens.ResourceTarget("https://graph.microsoft.com") },
 			"✓✓✗––––", 3, "the token is for https://graph.microsoft.com", "Set the profile's resource to https://management.azure.com/"},
-		{"no role, no subscription", func(s *SetupCheck) { s.Request.ClientID, s.Subscription = noRoleApp, "" },
+		{"no role, no subscription", func(s *Check) { s.Request.ClientID, s.Subscription = noRoleApp, "" },
 			"✓✓✓✗–––", 4, "no role on any subscription", "Access control (IAM)"},
-		{"no role on the subscription", func(s *SetupCheck) { s.Request.ClientID = noRoleApp },
+		{"no role on the subscription", func(s *Check) { s.Request.ClientID = noRoleApp },
 			"✓✓✓⚠✓✗–", 6, "AuthorizationFailed", "Access control (IAM)"},
-		{"subscription of another tenant", func(s *SetupCheck) { s.Subscription = otherSub },
+		{"subscription of another tenant", func(s *Check) { s.Subscription = otherSub },
 			"✓✓✓⚠✗––", 5, "belongs to tenant " + otherTenant, "Set the profile's tenant to " + otherTenant},
-		{"unknown subscription", func(s *SetupCheck) { s.Subscription = unknownSub },
+		{"unknown subscription", func(s *Check) { s.Subscription = unknownSub },
 			"✓✓✓⚠⚠✗–", 6, "SubscriptionNotFound", "Check the subscription ID"},
-		{"no subscription chosen", func(s *SetupCheck) { s.Subscription = "" },
+		{"no subscription chosen", func(s *Check) { s.Subscription = "" },
 			"✓✓✓✓––✓", 5, "not run: no subscription chosen", ""},
-		{"secret expiring", func(s *SetupCheck) { s.SecretExpires = checkDay.AddDate(0, 0, 10) },
+		{"secret expiring", func(s *Check) { s.SecretExpires = checkDay.AddDate(0, 0, 10) },
 			"✓✓✓✓✓✓⚠", 7, "expires on 2026-05-11, in 10 days", "Before 2026-05-11, create a new client secret"},
-		{"secret expired", func(s *SetupCheck) { s.SecretExpires = checkDay.AddDate(0, 0, -1) },
+		{"secret expired", func(s *Check) { s.SecretExpires = checkDay.AddDate(0, 0, -1) },
 			"✓✓✓✓✓✓✗", 7, "expired on 2026-04-30, 1 day ago", "Certificates & secrets"},
-		{"expiry unknown", func(s *SetupCheck) { s.SecretExpires = time.Time{} },
+		{"expiry unknown", func(s *Check) { s.SecretExpires = time.Time{} },
 			"✓✓✓✓✓✓⚠", 7, "expiry unknown", "Expires date"},
 	}
 	for _, tt := range tests {
@@ -108,11 +109,11 @@ func TestSetupCheckFindsEachMissedStep(t *testing.T) {
 // failure (the CLI's exit code) by the error behind it.
 func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
 	t.Parallel()
-	srv, c, _ := startWorld(t, nil)
+	srv, c := startWorld(t)
 	check := goodCheck(srv, c)
 	check.Request.Tenant = "00000000-0000-4000-8000-0000000000ee"
 	_, s, _ := check.Run(context.Background()).FirstFailure()
-	var entra *EntraError
+	var entra *tokens.EntraError
 	if !errors.As(s.Err, &entra) || entra.AADSTS() != 90002 || s.Area != AreaEntra {
 		t.Errorf("unknown tenant: err %v, area %d", s.Err, s.Area)
 	}
@@ -120,7 +121,7 @@ func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
 	check = goodCheck(srv, c)
 	check.Request.ClientID = noRoleApp
 	_, s, _ = check.Run(context.Background()).FirstFailure()
-	var arm *ARMError
+	var arm *tokens.ARMError
 	if !errors.As(s.Err, &arm) || arm.Status != 403 || s.Area != AreaARM {
 		t.Errorf("no role: err %v, area %d", s.Err, s.Area)
 	}
@@ -129,7 +130,7 @@ func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
 func TestSetupCheckStopsWhenCancelled(t *testing.T) {
 	t.Parallel()
 	t.Run("between steps", func(t *testing.T) {
-		srv, c, _ := startWorld(t, nil)
+		srv, c := startWorld(t)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		check := goodCheck(srv, c)
@@ -149,7 +150,7 @@ func TestSetupCheckStopsWhenCancelled(t *testing.T) {
 		}
 	})
 	t.Run("during a call", func(t *testing.T) {
-		srv, c, _ := startWorld(t, nil)
+		srv, c := startWorld(t)
 		srv.Inject(emulator.ARMEndpoint, emulator.Latency(time.Minute))
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
@@ -170,7 +171,7 @@ func TestSetupCheckStopsWhenCancelled(t *testing.T) {
 // its mark, never the secret or the token.
 func TestSetupReportText(t *testing.T) {
 	t.Parallel()
-	srv, c, _ := startWorld(t, nil)
+	srv, c := startWorld(t)
 	check := goodCheck(srv, c)
 	check.Request.ClientID = noRoleApp
 	text := check.Run(context.Background()).Text()
@@ -195,9 +196,9 @@ func TestSetupReportText(t *testing.T) {
 
 func TestSetupReportJSON(t *testing.T) {
 	t.Parallel()
-	srv, c, _ := startWorld(t, nil)
+	srv, c := startWorld(t)
 	check := goodCheck(srv, c)
-	check.Request.Credential = ClientSecret(secretID)
+	check.Request.Credential = tokens.ClientSecret(secretID)
 	b, err := json.Marshal(check.Run(context.Background()))
 	if err != nil {
 		t.Fatal(err)

@@ -1,12 +1,14 @@
-package tokens
+package setupcheck
 
 import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// The Resource Manager side of a SetupCheck: roles and the subscription.
+// The Resource Manager side of a Check: roles and the subscription.
 
 // noRoleFix is the portal path to a role assignment.
 const noRoleFix = "Give the app a role such as Reader: Subscriptions › your subscription › Access control (IAM) › Add role assignment, then select the app; it takes a few minutes to apply."
@@ -15,8 +17,8 @@ const noRoleFix = "Give the app a role such as Reader: Subscriptions › your su
 // failure, since a profile may only ever fetch tokens.
 var notChosen = Step{Status: NotRun, Detail: "not run: no subscription chosen (set one in the profile to check the app's role on it)"}
 
-func (r *checkRun) arm() ARM {
-	return ARM{Client: r.check.Client, Endpoint: r.check.ARMEndpoint, Token: r.token}
+func (r *checkRun) arm() tokens.ARM {
+	return tokens.ARM{Client: r.check.Client, Endpoint: r.check.ARMEndpoint, Token: r.token}
 }
 
 // subscriptionsVisible lists what the app may see. An empty list is a
@@ -42,7 +44,7 @@ func (r *checkRun) subscriptionsVisible(ctx context.Context) Step {
 	return Step{Status: Pass, Detail: describeSubscriptions(subs)}
 }
 
-func listed(subs []Subscription, id string) bool {
+func listed(subs []tokens.Subscription, id string) bool {
 	for _, s := range subs {
 		if strings.EqualFold(s.SubscriptionID, id) {
 			return true
@@ -52,7 +54,7 @@ func listed(subs []Subscription, id string) bool {
 }
 
 // describeSubscriptions names the subscriptions for a ticket.
-func describeSubscriptions(subs []Subscription) string {
+func describeSubscriptions(subs []tokens.Subscription) string {
 	names := make([]string, len(subs))
 	for i, s := range subs {
 		names[i] = fmt.Sprintf("%s (%s)", s.DisplayName, s.SubscriptionID)
@@ -82,7 +84,7 @@ func (r *checkRun) subscriptionTenant(ctx context.Context) Step {
 		return failed(err)
 	}
 	switch {
-	case !isGUID(owner):
+	case !tokens.IsGUID(owner):
 		// ARM names "common" for a subscription it does not know; step 6
 		// then gets its precise answer, so this only warns.
 		return Step{Status: Warn, Detail: fmt.Sprintf("Resource Manager names no tenant for subscription %s (it says %q): it may not exist", sub, owner),
@@ -101,7 +103,7 @@ func (r *checkRun) resourceGroupsReadable(ctx context.Context) Step {
 	if sub == "" {
 		return notChosen
 	}
-	groups, _, err := r.arm().ResourceGroups(ctx, sub, ResourceGroupsAPIVersion)
+	groups, _, err := r.arm().ResourceGroups(ctx, sub, tokens.ResourceGroupsAPIVersion)
 	if err != nil {
 		return failed(err)
 	}

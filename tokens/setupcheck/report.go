@@ -1,4 +1,4 @@
-package tokens
+package setupcheck
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Status is how one step of a SetupCheck ended.
+// Status is how one step of a Check ended.
 type Status int
 
 // The zero Status is NotRun, so a step nobody decided reads as not run.
@@ -79,7 +79,7 @@ type Step struct {
 	Err error `json:"-"`
 }
 
-// Report is the outcome of a SetupCheck: what was checked and each step's
+// Report is the outcome of a Check: what was checked and each step's
 // result, in order.
 type Report struct {
 	CheckedAt     time.Time `json:"checkedAt"`

@@ -1,4 +1,4 @@
-package tokens
+package setupcheck
 
 import (
 	"context"
@@ -11,11 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // certificateUntil makes a self-signed certificate that expires at notAfter.
-func certificateUntil(t *testing.T, notAfter time.Time) *Certificate {
+func certificateUntil(t *testing.T, notAfter time.Time) *tokens.Certificate {
 	t.Helper()
 	key := emulator.TestKey()
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "aztoken-test"},
@@ -26,7 +27,7 @@ func certificateUntil(t *testing.T, notAfter time.Time) *Certificate {
 	}
 	data := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 	data = append(data, pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})...)
-	cert, err := LoadCertificate(data, "")
+	cert, err := tokens.LoadCertificate(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,8 +48,8 @@ func TestCertificateExpiryComesFromTheCertificate(t *testing.T) {
 		{checkDay.AddDate(0, 0, -2), Fail, "the certificate expired on 2026-04-29, 2 days ago"},
 	}
 	for _, tt := range tests {
-		r := &checkRun{now: checkDay, check: SetupCheck{
-			Request:       Request{Credential: CertificateCredential{Certificate: certificateUntil(t, tt.notAfter)}},
+		r := &checkRun{now: checkDay, check: Check{
+			Request:       tokens.Request{Credential: tokens.CertificateCredential{Certificate: certificateUntil(t, tt.notAfter)}},
 			SecretExpires: checkDay.AddDate(0, 0, -100),
 		}}
 		s := r.credentialNotExpiring(context.Background())
