@@ -57,6 +57,7 @@ func pemFile(k *emulator.KeyPair) ([]byte, error) { return k.PEM() }
 func pfxFile(k *emulator.KeyPair) ([]byte, error) { return k.PFX(pfxPassword) }
 
 func TestCheckCertificatePath(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldCertificateFile, CheckCertificatePath, []checkCase{
 		{in: "", want: ""},
 		{in: " /home/me/certs/ci.pfx\n", want: "/home/me/certs/ci.pfx"},
@@ -67,6 +68,7 @@ func TestCheckCertificatePath(t *testing.T) {
 }
 
 func TestCheckCertificateFile(t *testing.T) {
+	t.Parallel()
 	now := time.Now()
 	year := now.AddDate(1, 0, 0)
 	folder := t.TempDir()
@@ -115,6 +117,7 @@ func TestCheckCertificateFile(t *testing.T) {
 }
 
 func TestCertificateWarning(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
 		notAfter time.Time
@@ -136,6 +139,7 @@ func TestCertificateWarning(t *testing.T) {
 }
 
 func TestLoadCredential(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	year := time.Now().AddDate(1, 0, 0)
 	secrets := NewMemory()
@@ -163,6 +167,7 @@ func TestLoadCredential(t *testing.T) {
 }
 
 func TestValidateCertificateProfiles(t *testing.T) {
+	t.Parallel()
 	cert := Profile{Name: "ci", Tenant: guid, ClientID: guid, Credential: CertificateCredential, CertificateFile: ` "/etc/aztoken/ci.pfx" `}
 	got, err := cert.Validate()
 	if err != nil || got.CertificateFile != "/etc/aztoken/ci.pfx" || got.Credential != CertificateCredential {

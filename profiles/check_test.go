@@ -44,6 +44,7 @@ const (
 var long = strings.Repeat("a", 10000)
 
 func TestCheckClientID(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldClientID, CheckClientID, []checkCase{
 		{in: guid, want: guid},
 		{in: "  " + guid + "\r\n", want: guid},
@@ -65,6 +66,7 @@ func TestCheckClientID(t *testing.T) {
 }
 
 func TestCheckSubscription(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldSubscription, CheckSubscription, []checkCase{
 		{in: "", want: ""},
 		{in: " \t", want: ""},
@@ -74,6 +76,7 @@ func TestCheckSubscription(t *testing.T) {
 }
 
 func TestCheckTenant(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldTenant, CheckTenant, []checkCase{
 		{in: guid, want: guid},
 		{in: "{" + upper + "}\n", want: strings.ToLower(upper)},
@@ -113,6 +116,7 @@ func TestCheckTenant(t *testing.T) {
 }
 
 func TestCheckName(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldName, CheckName, []checkCase{
 		{in: "Contoso prod", want: "Contoso prod"},
 		{in: "  Contoso prod\n", want: "Contoso prod"},
@@ -129,6 +133,7 @@ func TestCheckName(t *testing.T) {
 }
 
 func TestCheckNotes(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldNotes, CheckNotes, []checkCase{
 		{in: "", want: ""},
 		{in: "Owner: ops\r\nRotate yearly\n", want: "Owner: ops\nRotate yearly"},
@@ -139,6 +144,7 @@ func TestCheckNotes(t *testing.T) {
 }
 
 func TestCheckEndpoint(t *testing.T) {
+	t.Parallel()
 	check := func(s string) (string, error) { return CheckEndpoint(FieldAuthorityHost, s) }
 	runChecks(t, FieldAuthorityHost, check, []checkCase{
 		{in: "", want: ""},
@@ -159,6 +165,7 @@ func TestCheckEndpoint(t *testing.T) {
 }
 
 func TestCheckResource(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldResource, CheckResource, []checkCase{
 		{in: "", want: ""},
 		{in: "https://management.azure.com/", want: "https://management.azure.com/"},
@@ -174,6 +181,7 @@ func TestCheckResource(t *testing.T) {
 }
 
 func TestCheckScope(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldScope, CheckScope, []checkCase{
 		{in: "", want: ""},
 		{in: "https://management.azure.com/.default", want: "https://management.azure.com/.default"},
@@ -191,6 +199,7 @@ func TestCheckScope(t *testing.T) {
 }
 
 func TestCheckSecret(t *testing.T) {
+	t.Parallel()
 	const value = "Abc8Q~kF3.xYz_0123456789-abcdefghijklmnop"
 	cases := []struct {
 		in, want, warning, msg string
@@ -222,6 +231,7 @@ func TestCheckSecret(t *testing.T) {
 }
 
 func TestCheckCloudCredentialDate(t *testing.T) {
+	t.Parallel()
 	runChecks(t, FieldCloud, CheckCloud, []checkCase{
 		{in: "", want: "public"},
 		{in: "AzureCloud", want: "public"},

@@ -53,6 +53,7 @@ func TestHelperProcess(t *testing.T) {
 // TestTwoProcessesSavingAtOnce has a second process save profiles while
 // this one does, each through its own Store, and checks none is lost.
 func TestTwoProcessesSavingAtOnce(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("first")) // creates the folder both processes use
 	cmd := helper(t, "save", diskOf(s).path)
@@ -86,6 +87,7 @@ func TestTwoProcessesSavingAtOnce(t *testing.T) {
 // TestGoroutinesSavingAtOnce runs the window, the tray and a second Store
 // on the same file from many goroutines; run it with -race.
 func TestGoroutinesSavingAtOnce(t *testing.T) {
+	t.Parallel()
 	shared := newStore(t)
 	other, _ := Open(diskOf(shared).path)
 	var wg sync.WaitGroup

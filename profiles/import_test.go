@@ -25,6 +25,7 @@ func readTestdata(t *testing.T, name string) []byte {
 }
 
 func TestImportPostmanEnvironment(t *testing.T) {
+	t.Parallel()
 	imp, err := ParseImport(readTestdata(t, "postman-environment.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -50,6 +51,7 @@ func TestImportPostmanEnvironment(t *testing.T) {
 }
 
 func TestImportPostmanCollection(t *testing.T) {
+	t.Parallel()
 	imp, err := ParseImport(readTestdata(t, "postman-collection.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +75,7 @@ func postmanEnvJSON(name string, vars ...string) []byte {
 }
 
 func TestImportPostmanVariants(t *testing.T) {
+	t.Parallel()
 	data := []byte(`{"name": "v2", "values": [
 		{"key": "TENANTID", "value": "{` + upper + `}", "enabled": true},
 		{"key": "tenantId", "value": "ignored.example.com", "enabled": true},
@@ -100,6 +103,7 @@ func TestImportPostmanVariants(t *testing.T) {
 // TestBadImportFiles checks that every bad file gets an error naming the
 // problem, and never quotes a secret.
 func TestBadImportFiles(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		data []byte
@@ -149,6 +153,7 @@ func TestBadImportFiles(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	src := newStore(t)
 	a := mustSave(t, src, Profile{Name: "Gov", Tenant: guid, ClientID: guid, Cloud: "usgov",
 		Subscription: guid, SecretExpires: NewDate(2026, time.June, 30), Notes: "team"})
@@ -185,6 +190,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestExportFormatIsStable(t *testing.T) {
+	t.Parallel()
 	p := Profile{ID: "0123456789abcdef", Name: "Contoso", Tenant: "contoso.onmicrosoft.com", ClientID: guid,
 		Credential: SecretCredential, Cloud: "public", Subscription: guid, SecretExpires: NewDate(2026, time.December, 31)}
 	var buf bytes.Buffer
@@ -197,6 +203,7 @@ func TestExportFormatIsStable(t *testing.T) {
 }
 
 func TestImportClashesAreAskedAbout(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	existing := mustSave(t, s, sample("Contoso"))
 	mustSave(t, s, sample("Fabrikam"))
@@ -242,6 +249,7 @@ func TestImportClashesAreAskedAbout(t *testing.T) {
 }
 
 func TestPostmanImportStoresTheSecretAllOrNothing(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	imp, err := ParseImport(readTestdata(t, "postman-environment.json"))
 	if err != nil {
@@ -280,6 +288,7 @@ func TestPostmanImportStoresTheSecretAllOrNothing(t *testing.T) {
 }
 
 func TestExportPostman(t *testing.T) {
+	t.Parallel()
 	p := Profile{Name: "Contoso dev", Tenant: guid, ClientID: guid, Subscription: guid}
 	expires := time.Date(2026, time.January, 2, 3, 4, 5, 0, time.UTC)
 	var withSecret, without bytes.Buffer
@@ -337,6 +346,7 @@ func TestExportPostman(t *testing.T) {
 }
 
 func TestExportPostmanScopeProfileGivesItsResource(t *testing.T) {
+	t.Parallel()
 	p := Profile{Name: "v2", Tenant: guid, ClientID: guid, Scope: "api://" + guid + "/.default"}
 	var buf bytes.Buffer
 	_ = ExportPostman(&buf, p, nil, tokens.ClientSecret(""))

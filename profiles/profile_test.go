@@ -19,6 +19,7 @@ func sample(name string) Profile {
 }
 
 func TestValidateCleansEveryField(t *testing.T) {
+	t.Parallel()
 	in := Profile{
 		Name:          "  Contoso  ",
 		Tenant:        "{" + upper + "}",
@@ -52,6 +53,7 @@ func TestValidateCleansEveryField(t *testing.T) {
 }
 
 func TestValidateReportsEveryProblem(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		p    Profile
@@ -111,6 +113,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 }
 
 func TestCustomCloudIsValidWithLoopbackEmulator(t *testing.T) {
+	t.Parallel()
 	p := Profile{Name: "emulator", Tenant: guid, ClientID: guid, Cloud: "custom",
 		AuthorityHost: "http://localhost:8400", ARMEndpoint: "http://127.0.0.1:8401",
 		Resource: "https://management.emulator/"}
@@ -130,6 +133,7 @@ func TestCustomCloudIsValidWithLoopbackEmulator(t *testing.T) {
 }
 
 func TestEndpointsAndTarget(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		p         Profile
@@ -170,6 +174,7 @@ func TestEndpointsAndTarget(t *testing.T) {
 }
 
 func TestDate(t *testing.T) {
+	t.Parallel()
 	d := NewDate(2026, time.March, 1)
 	if d.String() != "2026-03-01" || d.IsZero() || (Date{}).String() != "" || !(Date{}).IsZero() {
 		t.Errorf("String/IsZero wrong: %q", d)
@@ -192,6 +197,7 @@ func TestDate(t *testing.T) {
 }
 
 func TestNewIDIsRandomAndReadable(t *testing.T) {
+	t.Parallel()
 	seen := map[ID]bool{}
 	for range 1000 {
 		id := NewID()
@@ -203,6 +209,7 @@ func TestNewIDIsRandomAndReadable(t *testing.T) {
 }
 
 func TestEveryCloudOnBothEndpoints(t *testing.T) {
+	t.Parallel()
 	const tenant = "contoso.onmicrosoft.com"
 	custom := Profile{Cloud: "custom", AuthorityHost: "https://login.stack.example", ARMEndpoint: "https://management.stack.example",
 		Resource: "https://management.stack.example/"}

@@ -68,6 +68,7 @@ func (f *fakeBackend) Delete(service, user string) error {
 // testStores runs the SecretStore contract against every implementation
 // that needs no real keyring.
 func TestSecretStoreContract(t *testing.T) {
+	t.Parallel()
 	stores := map[string]SecretStore{
 		"memory":       NewMemory(),
 		"zero memory":  &Memory{},
@@ -113,6 +114,7 @@ func secretStoreContract(t *testing.T, s SecretStore) {
 }
 
 func TestMemoryIsSafeForConcurrentUse(t *testing.T) {
+	t.Parallel()
 	m := NewMemory()
 	var wg sync.WaitGroup
 	for i := range 8 {
@@ -134,6 +136,7 @@ func TestMemoryIsSafeForConcurrentUse(t *testing.T) {
 }
 
 func TestKeyringErrorsInPlainWords(t *testing.T) {
+	t.Parallel()
 	const op = "cannot save the secret in the keyring: "
 	cases := []struct {
 		name        string
@@ -175,6 +178,7 @@ func TestKeyringErrorsInPlainWords(t *testing.T) {
 }
 
 func TestKeyringGetDeleteMapNotFound(t *testing.T) {
+	t.Parallel()
 	k := &Keyring{backend: &fakeBackend{err: keyring.ErrNotFound}}
 	if _, err := k.Get(t.Context(), "id"); err != ErrSecretNotFound {
 		t.Errorf("Get: %v", err)
@@ -192,6 +196,7 @@ func TestKeyringGetDeleteMapNotFound(t *testing.T) {
 }
 
 func TestKeyringGivesUpOnAStuckPrompt(t *testing.T) {
+	t.Parallel()
 	block := make(chan struct{})
 	defer close(block) // let the stuck goroutine go at the end
 	k := &Keyring{Timeout: 50 * time.Millisecond, backend: &fakeBackend{block: block}}
@@ -214,6 +219,7 @@ func TestKeyringGivesUpOnAStuckPrompt(t *testing.T) {
 }
 
 func TestKeyringRecoversFromAPanic(t *testing.T) {
+	t.Parallel()
 	k := &Keyring{backend: &fakeBackend{panicky: true}}
 	err := k.Set(t.Context(), "id", "v")
 	var ke *KeyringError
@@ -224,6 +230,7 @@ func TestKeyringRecoversFromAPanic(t *testing.T) {
 }
 
 func TestKeyringNeverEchoesTheSecret(t *testing.T) {
+	t.Parallel()
 	const secret = "hunter2-is-my-secret"
 	k := &Keyring{backend: &fakeBackend{err: errors.New("backend refused value " + secret)}}
 	err := k.Set(t.Context(), "id", secret)
@@ -236,6 +243,7 @@ func TestKeyringNeverEchoesTheSecret(t *testing.T) {
 }
 
 func TestNewKeyringDefaults(t *testing.T) {
+	t.Parallel()
 	k := NewKeyring()
 	if k.Service != "aztoken" || k.Timeout != 5*time.Second {
 		t.Errorf("NewKeyring() = %+v", k)

@@ -42,6 +42,7 @@ func names(ps []Profile) string {
 }
 
 func TestMissingFileIsAnEmptyStore(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	if len(s.List()) != 0 || s.ReadOnly() != nil {
 		t.Fatalf("List = %v, ReadOnly = %v", s.List(), s.ReadOnly())
@@ -52,6 +53,7 @@ func TestMissingFileIsAnEmptyStore(t *testing.T) {
 }
 
 func TestSaveReopenRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	full := Profile{Name: "Full", Tenant: guid, ClientID: guid, Cloud: "china",
 		Resource: "https://management.chinacloudapi.cn/", Subscription: guid,
@@ -87,6 +89,7 @@ func TestSaveReopenRoundTrip(t *testing.T) {
 }
 
 func TestSaveRefusesATakenNameIgnoringCase(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("Contoso"))
 	_, err := s.Save(sample("CONTOSO"))
@@ -107,6 +110,7 @@ func TestSaveRefusesATakenNameIgnoringCase(t *testing.T) {
 }
 
 func TestDeleteRemovesProfileAndSecret(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	secrets := NewMemory()
 	p := mustSave(t, s, sample("gone"))
@@ -138,6 +142,7 @@ func TestDeleteRemovesProfileAndSecret(t *testing.T) {
 }
 
 func TestDuplicate(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	secrets := NewMemory()
 	orig := sample("Contoso")
@@ -175,6 +180,7 @@ func TestDuplicate(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows uses ACLs, not mode bits")
 	}
@@ -224,6 +230,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestSuggestName(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("Dev"))
 	mustSave(t, s, sample("dev (2)"))

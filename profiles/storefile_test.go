@@ -23,6 +23,7 @@ func writeFile(t *testing.T, content string) string {
 }
 
 func TestSchemaZeroIsMigrated(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, `[
   {"name": "Old one", "tenant": "contoso.onmicrosoft.com", "clientId": "`+guid+`"},
   {"name": "Old two", "tenant": "`+guid+`", "clientId": "`+guid+`", "cloud": "china"}
@@ -55,6 +56,7 @@ func TestSchemaZeroIsMigrated(t *testing.T) {
 }
 
 func TestNewerSchemaIsReadOnly(t *testing.T) {
+	t.Parallel()
 	content := `{"schema": 2, "profiles": [{"id": "abc", "name": "From the future", "tenant": "` + guid +
 		`", "clientId": "` + guid + `", "certificateThumbprint": "AB12"}], "groups": []}`
 	path := writeFile(t, content)
@@ -87,6 +89,7 @@ func TestNewerSchemaIsReadOnly(t *testing.T) {
 }
 
 func TestNewerSchemaWrittenByAnotherProcessIsRefused(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
 	future := `{"schema": 3, "profiles": []}`
@@ -104,6 +107,7 @@ func TestNewerSchemaWrittenByAnotherProcessIsRefused(t *testing.T) {
 }
 
 func TestCorruptFileIsKeptAndReported(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ name, content, reason string }{
 		{"truncated", `{"schema": 1, "profiles": [{"name": "a"`, "not JSON: unexpected end of JSON input"},
 		{"garbage", "{\n  \"schema\": 1,\n  oops\n}", "not JSON: invalid character 'o' looking for beginning of object key string (line 3, column 3)"},
@@ -149,6 +153,7 @@ func TestCorruptFileIsKeptAndReported(t *testing.T) {
 }
 
 func TestCorruptFileIsNotOverwrittenBySave(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
 	if err := os.WriteFile(diskOf(s).path, []byte("{broken"), 0o600); err != nil {
@@ -168,6 +173,7 @@ func TestCorruptFileIsNotOverwrittenBySave(t *testing.T) {
 }
 
 func TestUnreadableFileIsReported(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
 		t.Skip("needs Unix permissions that apply to the test's user")
 	}
@@ -183,6 +189,7 @@ func TestUnreadableFileIsReported(t *testing.T) {
 }
 
 func TestAFolderInPlaceOfTheFileIsReported(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "profiles.json")
 	if err := os.Mkdir(path, 0o700); err != nil {
 		t.Fatal(err)
@@ -198,6 +205,7 @@ func TestAFolderInPlaceOfTheFileIsReported(t *testing.T) {
 }
 
 func TestMoveAsideNeverOverwritesAnEarlierCopy(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "profiles.json")
 	var moved []string
@@ -222,6 +230,7 @@ func TestMoveAsideNeverOverwritesAnEarlierCopy(t *testing.T) {
 // TestInterruptedWriteKeepsTheOldFile fails a save half-way through
 // writing and checks that the file on disk is the previous one, intact.
 func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("before"))
 	before, _ := os.ReadFile(diskOf(s).path)
@@ -254,6 +263,7 @@ func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 // temporary file and checks that the file is the old one and that the
 // next save clears the leftover.
 func TestCrashMidWrite(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("before"))
 	before, _ := os.ReadFile(diskOf(s).path)
@@ -287,6 +297,7 @@ func TestCrashMidWrite(t *testing.T) {
 }
 
 func TestStuckLockIsReported(t *testing.T) {
+	t.Parallel()
 	s := newStore(t)
 	mustSave(t, s, sample("a"))
 	unlock, err := lockFile(diskOf(s).path+".lock", time.Second)
@@ -304,6 +315,7 @@ func TestStuckLockIsReported(t *testing.T) {
 }
 
 func TestReloadSeesAnotherStoresChanges(t *testing.T) {
+	t.Parallel()
 	a := newStore(t)
 	b, _ := Open(diskOf(a).path)
 	mustSave(t, a, sample("from a"))
