@@ -10,6 +10,7 @@
 // Beside it, each for its own reason to change: tokens/setupcheck walks an
 // app registration's setup step by step, tokens/server hands tokens to
 // local programs as a managed-identity endpoint, tokens/clipboard puts
-// them on the clipboard and clears them again, and tokens/emulator plays
+// them on the clipboard and clears them again, tokens/sharedcache shares
+// them, sealed, between aztoken's processes, and tokens/emulator plays
 // Entra ID and Resource Manager for tests and the demo.
 package tokens
