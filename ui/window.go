@@ -124,8 +124,8 @@ func (w *mainWindow) build() fyne.CanvasObject {
 		w.callTab.item, w.checkTab.item, w.serveTab.item,
 	)
 	w.tabs.OnSelected = w.tabSelected
-	top := container.NewVBox(w.token.build(), w.errors.build(), widget.NewSeparator())
-	w.profilePane = container.NewBorder(top, nil, nil, nil, w.tabs)
+	top := container.NewVBox(w.token.build(), widget.NewSeparator())
+	w.profilePane = container.NewBorder(top, nil, nil, nil, tabsOverError(w.tabs, w.errors.build()))
 	w.emptyPane = w.empty.build()
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
