@@ -61,7 +61,7 @@ func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCa
 
 func (v *testCallView) build() fyne.CanvasObject {
 	v.subscription = newField(profiles.FieldSubscription, placeholderEntry("Subscription ID"), validator(profiles.CheckSubscription), v.apply)
-	v.picker = &widget.Select{PlaceHolder: "Find the subscriptions the app can see", OnChanged: v.pick}
+	v.picker = &widget.Select{PlaceHolder: "Those the app can see", OnChanged: v.pick}
 	v.find = &widget.Button{Text: "Find subscriptions", Icon: theme.SearchIcon(), OnTapped: v.findSubscriptions}
 	v.apiVersion = newField("", placeholderEntry(tokens.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
 	v.run = &widget.Button{Text: "Run", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.runCall}
@@ -109,8 +109,13 @@ func (v *testCallView) build() fyne.CanvasObject {
 		widget.NewLabel(""), container.NewHBox(v.run, v.cancel, v.curl),
 		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
 	)
-	top := container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build())
-	return container.NewBorder(top, nil, nil, nil, v.results)
+	// The form and what the call came to scroll above the results, and
+	// the user can move the line between them: a long error or a tall
+	// summary must not make the tab, and so the window, taller.
+	top := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
+	split := container.NewVSplit(top, v.results)
+	split.Offset = 0.45
+	return split
 }
 
 // apply follows the selected profile and keeps the buttons in step.
