@@ -115,6 +115,7 @@ func (e *profileEditor) saved(r saveResult, then func()) {
 	}
 	e.onSaved(r.profile)
 	e.load(r.profile)
+	e.savedNote.SetText("Saved " + r.profile.Name + " at " + e.ctrl.now().Format("15:04:05"))
 	if then != nil {
 		then()
 	}
