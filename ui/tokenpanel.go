@@ -137,14 +137,16 @@ func (v *tokenPanel) tick(now time.Time) {
 			text = "No token yet."
 		}
 		setLabel(v.countdown, text, widget.LowImportance)
-		v.setBar(0, theme.ColorNamePrimary)
+		// The empty bar is drawn in its lighter shade of the colour, so
+		// with no token it is grey rather than a line of the primary's.
+		v.setBar(0, theme.ColorNameDisabled)
 		return
 	}
 	c := countdownAt(tok, now, v.ctrl.margin())
 	importance, colour := widget.MediumImportance, theme.ColorNamePrimary
 	switch {
 	case c.expired:
-		importance = widget.DangerImportance
+		importance, colour = widget.DangerImportance, theme.ColorNameError
 	case c.soon:
 		importance, colour = widget.WarningImportance, theme.ColorNameWarning
 	}
