@@ -66,6 +66,12 @@ func (w *mainWindow) menus() []menu {
 			{label: "Serve tab", key: fyne.Key5, run: func() { w.showTab(w.serveTab) }},
 		}},
 		{"Help", []command{
+			{label: "Keyboard shortcuts", run: func() { showShortcuts(w.win, w.menus()) }},
+			{label: "Read the README", run: func() {
+				if err := openREADME(w.app); err != nil {
+					w.showError(err)
+				}
+			}},
 			// "About" exactly: Fyne moves it to the app menu on macOS.
 			{label: "About", run: func() { showAbout(w.win) }},
 		}},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -80,5 +81,21 @@ func TestEscClosesSettingsAndAbout(t *testing.T) {
 		if f.dialogOpen() {
 			t.Errorf("Esc should close %s", name)
 		}
+	}
+}
+
+func TestHelpListsEveryShortcut(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	showShortcuts(w.win, w.menus())
+	text := f.dialogText()
+	for _, want := range []string{"Ctrl+R\n", "Get token\n", "Ctrl+Shift+T\n", "Run setup check\n", "Ctrl+Down\n", "Next profile\n", "Ctrl+3\n", "Test call tab\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the shortcuts dialog lacks %q:\n%s", want, text)
+		}
+	}
+	f.press(fyne.KeyEscape)
+	if f.dialogOpen() {
+		t.Error("Esc should close the shortcuts")
 	}
 }
