@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,12 +32,15 @@ type testCallView struct {
 	picker                                    *widget.Select
 	find, run, cancel, curl, get              *widget.Button
 	status, took, pages, requestID, remaining *widget.Label
-	summary                                   *fyne.Container
-	errors                                    *errorPanel
-	table                                     *widget.Table
-	raw                                       *widget.Label
-	results                                   *container.AppTabs
-	groupsTab, rawTab                         *container.TabItem
+	// remainingName heads the remaining reads, shown only when ARM sent
+	// the header.
+	remainingName     *widget.Label
+	summary           *fyne.Container
+	errors            *errorPanel
+	table             *widget.Table
+	raw               *widget.Label
+	results           *container.AppTabs
+	groupsTab, rawTab *container.TabItem
 
 	// shownFor is the profile the form and the results belong to.
 	shownFor profiles.ID
@@ -73,9 +77,10 @@ func (v *testCallView) build() fyne.CanvasObject {
 
 	label := func() *widget.Label { return &widget.Label{Selectable: true} }
 	v.status, v.took, v.pages, v.requestID, v.remaining = label(), label(), label(), label(), label()
+	v.remainingName = widget.NewLabel("Remaining reads")
 	v.summary = container.New(layout.NewFormLayout(),
-		widget.NewLabel("HTTP status"), v.status, widget.NewLabel("Time"), v.took, widget.NewLabel("Pages"), v.pages,
-		widget.NewLabel("x-ms-request-id"), v.requestID, widget.NewLabel("Remaining reads"), v.remaining)
+		widget.NewLabel("HTTP status"), v.status, widget.NewLabel("Time"), v.took, widget.NewLabel("Answer"), v.pages,
+		widget.NewLabel("x-ms-request-id"), v.requestID, v.remainingName, v.remaining)
 	v.summary.Hide()
 	v.errors = newErrorPanelFor("The call failed", v.copier, func() error {
 		if errors.Is(v.last.err, context.Canceled) {
@@ -232,10 +237,12 @@ func (v *testCallView) show(r armResult, path string) {
 	c := r.call
 	setShown(v.summary, c.Status != 0)
 	v.status.SetText(fmt.Sprintf("%d %s", c.Status, http.StatusText(c.Status)))
-	v.took.SetText(fmt.Sprintf("%d ms", c.Duration.Milliseconds()))
-	v.pages.SetText(strconv.Itoa(c.Pages))
+	v.took.SetText(tookText(c.Duration))
+	v.pages.SetText(answerText(r, path))
 	v.requestID.SetText(c.RequestID)
 	v.remaining.SetText(c.RemainingReads)
+	setShown(v.remainingName, c.RemainingReads != "")
+	setShown(v.remaining, c.RemainingReads != "")
 	v.raw.SetText(pretty(c.Body))
 	v.table.Refresh()
 }
@@ -261,4 +268,31 @@ func (v *testCallView) copyCurl() {
 	if ok && has && !tok.Expired(v.ctrl.now()) && v.lastPath != "" {
 		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
 	}
+}
+
+// tookText words how long a call took; a loopback answer comes in under a
+// millisecond, which "0 ms" misstated.
+func tookText(d time.Duration) string {
+	if d < time.Millisecond {
+		return "under 1 ms"
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
+}
+
+// answerText says what came back: how many resource groups in how many
+// pages for a listing, the pages otherwise.
+func answerText(r armResult, path string) string {
+	pages := plural(r.call.Pages, "page", "pages")
+	if strings.Contains(path, "/resourcegroups?") && r.err == nil {
+		return plural(len(r.groups), "resource group", "resource groups") + " in " + pages
+	}
+	return pages
+}
+
+// plural is n with the noun that fits it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -52,6 +52,9 @@ func TestLongResultsScrollInsideTheWindowRatherThanGrowIt(t *testing.T) {
 	if rows, _ := w.call.table.Length(); rows != 250 {
 		t.Fatalf("the test call listed %d groups, want 250: %s", rows, w.call.errors.message.Text)
 	}
+	if got := w.call.pages.Text; got != "250 resource groups in 3 pages" {
+		t.Errorf("the summary says %q, want 250 resource groups in 3 pages", got)
+	}
 	same("a test call of 250 resource groups")
 
 	f.srv.Inject(emulator.ARMEndpoint, emulator.ARMReply(409, "ReadOnlyDisabledSubscription", strings.Repeat("The subscription is disabled and therefore marked as read only. ", 8)))
