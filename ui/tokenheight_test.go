@@ -64,3 +64,20 @@ func TestACopyButtonKeepsItsWidthWhileItSaysCopied(t *testing.T) {
 			header.Size().Width, width, at(next), nextAt)
 	}
 }
+
+func TestAnErrorTakesRoomFromTheTabsAndGivesItBack(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	f.getToken()
+	full := w.tabs.Size().Height
+
+	f.srv.Inject(emulator.TokenEndpoint, emulator.EntraReply(401, "invalid_client", 7000215, "Invalid client secret provided."))
+	f.getToken()
+	if got := w.tabs.Size().Height; got >= full || w.errors.box.Size().Height == 0 {
+		t.Errorf("with the error shown the tabs are %v tall (were %v) and the error %v: it has no room", got, full, w.errors.box.Size().Height)
+	}
+	f.getToken()
+	if got := w.tabs.Size().Height; got != full {
+		t.Errorf("once the error is gone the tabs are %v tall, want their %v back", got, full)
+	}
+}
