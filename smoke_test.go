@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,10 +25,7 @@ func TestSmokeRealWindow(t *testing.T) {
 		t.Fatal("no DISPLAY: run under scripts/with-session.sh")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "aztoken")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildApp(t, dir)
 
 	app := exec.Command(bin)
 	app.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
@@ -76,4 +74,145 @@ func TestSmokeRealWindow(t *testing.T) {
 	if strings.Contains(output.String(), "Error in Fyne call thread") {
 		t.Errorf("a widget was touched off the main goroutine:\n%s", output.String())
 	}
+}
+
+// buildApp builds the real binary into dir.
+func buildApp(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "aztoken")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestSmokeDemoWindowStaysOnScreen drives the offline demo from the
+// keyboard on the session's screen (1366×768, a common laptop's) through
+// a token, the test call, the setup check and a failed token request, and
+// checks after each that the window still fits the screen: before #15 it
+// grew to 803–1112 px tall, past the screen's edge.
+func TestSmokeDemoWindowStaysOnScreen(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run under scripts/with-session.sh")
+	}
+	dir := t.TempDir()
+	bin := buildApp(t, dir)
+	screen := displaySize(t)
+
+	app := exec.Command(bin, "--demo")
+	app.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
+	var output bytes.Buffer
+	app.Stdout, app.Stderr = &output, &output
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	defer func() {
+		app.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(15 * time.Second):
+			app.Process.Kill()
+			t.Errorf("still running 15 s after SIGTERM\n%s", output.String())
+		}
+	}()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	id, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--pid", strconv.Itoa(app.Process.Pid), "--name", "^aztoken").Output()
+	if err != nil {
+		t.Fatalf("no demo window within 30 s: %v\n%s", err, output.String())
+	}
+	window := strings.Fields(string(id))[0]
+	onScreen := func(after string) {
+		t.Helper()
+		// The window has no signal for "the answer is drawn", so it is
+		// watched for a while: it must fit the screen all along.
+		for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+			g := windowGeometry(t, window)
+			if g.x < 0 || g.y < 0 || g.x+g.w > screen.w || g.y+g.h > screen.h {
+				t.Errorf("after %s the window is %dx%d at %d,%d: past the %dx%d screen", after, g.w, g.h, g.x, g.y, screen.w, screen.h)
+				return
+			}
+		}
+	}
+	press := func(keys string) {
+		t.Helper()
+		if out, err := exec.Command("xdotool", "key", "--window", window, "--clearmodifiers", keys).CombinedOutput(); err != nil {
+			t.Fatalf("xdotool key %s: %v\n%s", keys, err, out)
+		}
+	}
+	// AZTOKEN_SCREENSHOTS names a folder for a shot of the screen after
+	// each step, to look at.
+	shots := os.Getenv("AZTOKEN_SCREENSHOTS")
+	step := func(keys, after string) {
+		t.Helper()
+		press(keys)
+		onScreen(after)
+		if shots != "" {
+			shot := filepath.Join(shots, "demo-"+strings.ReplaceAll(after, " ", "-")+".png")
+			if out, err := exec.Command("import", "-window", "root", shot).CombinedOutput(); err != nil {
+				t.Errorf("screenshot: %v\n%s", err, out)
+			}
+		}
+	}
+	exec.Command("xdotool", "windowfocus", "--sync", window).Run()
+
+	onScreen("opening")
+	step("ctrl+r", "a token")
+	step("ctrl+t", "the test call")
+	step("ctrl+shift+t", "the setup check")
+	// The demo's "Wrong secret" profile holds the Secret ID, not the Value.
+	press("ctrl+f")
+	if out, err := exec.Command("xdotool", "type", "--window", window, "wrong").CombinedOutput(); err != nil {
+		t.Fatalf("xdotool type: %v\n%s", err, out)
+	}
+	press("Return")
+	step("ctrl+r", "a failed token request")
+	if strings.Contains(output.String(), "Error in Fyne call thread") {
+		t.Errorf("a widget was touched off the main goroutine:\n%s", output.String())
+	}
+}
+
+// rect is a window's or the screen's place and size in pixels.
+type rect struct{ x, y, w, h int }
+
+// displaySize is the X screen's size.
+func displaySize(t *testing.T) rect {
+	t.Helper()
+	out, err := exec.Command("xdotool", "getdisplaygeometry").Output()
+	var r rect
+	if err == nil {
+		_, err = fmt.Sscanf(string(out), "%d %d", &r.w, &r.h)
+	}
+	if err != nil {
+		t.Fatalf("xdotool getdisplaygeometry: %v", err)
+	}
+	return r
+}
+
+// windowGeometry is where window is and how big, as X sees it.
+func windowGeometry(t *testing.T, window string) rect {
+	t.Helper()
+	out, err := exec.Command("xdotool", "getwindowgeometry", "--shell", window).Output()
+	if err != nil {
+		t.Fatalf("xdotool getwindowgeometry: %v", err)
+	}
+	var r rect
+	for _, line := range strings.Fields(string(out)) {
+		name, value, _ := strings.Cut(line, "=")
+		n, _ := strconv.Atoi(value)
+		switch name {
+		case "X":
+			r.x = n
+		case "Y":
+			r.y = n
+		case "WIDTH":
+			r.w = n
+		case "HEIGHT":
+			r.h = n
+		}
+	}
+	return r
 }

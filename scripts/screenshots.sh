@@ -23,14 +23,16 @@ demo_shots() {
 
 	key ctrl+r                # get a token for the first demo profile
 	shot window
-	click 470 296             # the Claims tab
+	key ctrl+2                # the Claims tab
 	shot claims
 	key ctrl+t                # the test call: resource groups, every page
 	shot testcall
 	key ctrl+shift+t          # the setup check
 	sleep 2
 	shot setupcheck
-	click 150 484             # the "Wrong secret" profile
+	key ctrl+f                # the "Wrong secret" profile, through the filter
+	xdotool type --window "$win" wrong
+	key Return
 	key ctrl+r
 	shot error
 }

@@ -17,7 +17,10 @@ chmod 700 "$tmp/run"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run"
 export LANG=en_US.UTF-8
 unset DBUS_SESSION_BUS_ADDRESS
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- sh -c '
+# A common laptop screen, where the window must fit; AZTOKEN_SCREEN (WxH)
+# tries another.
+screen=${AZTOKEN_SCREEN:-1366x768}
+xvfb-run -a -s "-screen 0 ${screen}x24" dbus-run-session -- sh -c '
 	# gnome-keyring creates and unlocks a "login" collection with this
 	# password; the keyring lives in the throwaway HOME.
 	printf %s aztoken-test | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null

@@ -18,5 +18,6 @@ func showAbout(win fyne.Window) {
 	)
 	d := dialog.NewCustom("About aztoken", "Close", content, win)
 	d.Resize(fyne.NewSize(420, 0))
+	answerKeys(win, d, d.Hide, d.Hide)
 	d.Show()
 }

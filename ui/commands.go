@@ -15,6 +15,10 @@ type command struct {
 	key   fyne.KeyName
 	shift bool
 	run   func()
+	// onSelected marks a command that acts on the selected profile: it
+	// does nothing while the filter hides that profile, since the user
+	// cannot see what it would act on.
+	onSelected bool
 	// isQuit marks Quit for Fyne (fyne.MenuItem.IsQuit), which then adds
 	// no Quit of its own and moves this one where the platform wants it.
 	isQuit bool
@@ -33,8 +37,8 @@ func (w *mainWindow) menus() []menu {
 		{"Profile", []command{
 			{label: "New profile", key: fyne.KeyN, run: pa.newProfile},
 			{label: "Save profile", key: fyne.KeyS, run: func() { w.editor.saveThen(nil) }},
-			{label: "Duplicate profile", key: fyne.KeyD, run: pa.duplicate},
-			{label: "Delete profile…", run: pa.remove},
+			{label: "Duplicate profile", key: fyne.KeyD, run: pa.duplicate, onSelected: true},
+			{label: "Delete profile…", run: pa.remove, onSelected: true},
 			{label: "Filter profiles", key: fyne.KeyF, run: w.list.focusFilter},
 			{label: "Import…", key: fyne.KeyI, run: pa.importFile},
 			{label: "Export…", key: fyne.KeyE, run: pa.exportFile},
@@ -43,16 +47,31 @@ func (w *mainWindow) menus() []menu {
 			{label: "Quit", key: fyne.KeyQ, run: w.requestQuit, isQuit: true},
 		}},
 		{"Token", []command{
-			{label: "Get token", key: fyne.KeyR, run: w.token.getToken},
-			{label: "Run test call", key: fyne.KeyT, run: func() { w.showTab(w.callTab); w.call.runCall() }},
-			{label: "Run setup check", key: fyne.KeyT, shift: true, run: func() { w.showTab(w.checkTab); w.check.start() }},
-			{label: "Copy header", key: fyne.KeyC, shift: true, run: w.token.onCopyHeader},
-			{label: "Copy token", key: fyne.KeyA, shift: true, run: w.token.onCopyToken},
-			{label: "Copy as curl", key: fyne.KeyU, shift: true, run: w.token.onCopyCurl},
-			{label: "Show or hide the token", key: fyne.KeyH, shift: true, run: w.token.toggleReveal},
+			{label: "Get token", key: fyne.KeyR, run: w.token.getToken, onSelected: true},
+			{label: "Run test call", key: fyne.KeyT, run: func() { w.showTab(w.callTab); w.call.runCall() }, onSelected: true},
+			{label: "Run setup check", key: fyne.KeyT, shift: true, run: func() { w.showTab(w.checkTab); w.check.start() }, onSelected: true},
+			{label: "Copy header", key: fyne.KeyC, shift: true, run: w.token.onCopyHeader, onSelected: true},
+			{label: "Copy token", key: fyne.KeyA, shift: true, run: w.token.onCopyToken, onSelected: true},
+			{label: "Copy as curl", key: fyne.KeyU, shift: true, run: w.token.onCopyCurl, onSelected: true},
+			{label: "Show or hide the token", key: fyne.KeyH, shift: true, run: w.token.toggleReveal, onSelected: true},
 			{label: "Cancel running work", key: fyne.KeyPeriod, run: w.ctrl.cancelAll},
 		}},
+		{"View", []command{
+			{label: "Next profile", key: fyne.KeyDown, run: func() { w.list.step(1) }},
+			{label: "Previous profile", key: fyne.KeyUp, run: func() { w.list.step(-1) }},
+			{label: "Profile tab", key: fyne.Key1, run: func() { w.tabs.SelectIndex(0) }},
+			{label: "Claims tab", key: fyne.Key2, run: func() { w.tabs.SelectIndex(1) }},
+			{label: "Test call tab", key: fyne.Key3, run: func() { w.showTab(w.callTab) }},
+			{label: "Setup check tab", key: fyne.Key4, run: func() { w.showTab(w.checkTab) }},
+			{label: "Serve tab", key: fyne.Key5, run: func() { w.showTab(w.serveTab) }},
+		}},
 		{"Help", []command{
+			{label: "Keyboard shortcuts", run: func() { showShortcuts(w.win, w.menus()) }},
+			{label: "Read the README", run: func() {
+				if err := openREADME(w.app); err != nil {
+					w.showError(err)
+				}
+			}},
 			// "About" exactly: Fyne moves it to the app menu on macOS.
 			{label: "About", run: func() { showAbout(w.win) }},
 		}},
@@ -78,6 +97,14 @@ func (w *mainWindow) addCommands() {
 	for _, m := range w.menus() {
 		var items []*fyne.MenuItem
 		for _, c := range m.commands {
+			if c.onSelected {
+				run := c.run
+				c.run = func() {
+					if w.list.showsSelected() {
+						run()
+					}
+				}
+			}
 			item := fyne.NewMenuItem(c.label, c.run)
 			if sc := c.shortcut(); sc != nil {
 				item.Shortcut = sc

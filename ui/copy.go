@@ -35,6 +35,9 @@ type flash struct {
 	timer *time.Timer
 }
 
+// copiedText is a copy button's label for a moment after it copied.
+const copiedText = "Copied"
+
 func newCopier(clip clipboard.Clipboard, post poster) *copier {
 	return &copier{clip: clip, post: post, flashFor: 1500 * time.Millisecond, fail: func(error) {}, flashing: map[*widget.Button]*flash{}}
 }
@@ -52,7 +55,7 @@ func (c *copier) copy(b *widget.Button, text string) {
 		f = &flash{text: b.Text, icon: b.Icon}
 		c.flashing[b] = f
 	}
-	b.SetText("Copied")
+	b.SetText(copiedText)
 	b.SetIcon(theme.ConfirmIcon())
 	f.timer = time.AfterFunc(c.flashFor, func() { c.post(func() { c.restore(b) }) })
 }

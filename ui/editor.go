@@ -35,9 +35,11 @@ type profileEditor struct {
 	secretRows, certRows []fyne.CanvasObject
 	save, revert         *widget.Button
 	problem              *widget.Label
-	keyring              *fyne.Container
-	keyringCause         *widget.Label
-	keepInMemory         *widget.Button
+	// savedNote confirms the last save until the form changes.
+	savedNote    *widget.Label
+	keyring      *fyne.Container
+	keyringCause *widget.Label
+	keepInMemory *widget.Button
 
 	// loaded is the profile as stored, without an ID while the editor
 	// holds a new one.
@@ -47,9 +49,6 @@ type profileEditor struct {
 	pendingID profiles.ID
 	saving    bool
 }
-
-// clouds are the choices of the cloud field, by short name.
-var clouds = []string{tokens.AzurePublic.Name, tokens.AzureUSGovernment.Name, tokens.AzureChina.Name, tokens.CustomCloud}
 
 // The choices of the credential field, in the portal's words.
 const (
@@ -70,10 +69,10 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.clientID = newField(profiles.FieldClientID, placeholderEntry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
 	e.secret = newField(profiles.FieldSecret, widget.NewPasswordEntry(), checkNewSecret, e.changed)
 	e.secret.warn = secretWarning
-	e.cloud = widget.NewSelect(clouds, func(string) { e.changed() })
-	e.authority = newField(profiles.FieldAuthorityHost, placeholderEntry("The cloud's own"), endpoint(profiles.FieldAuthorityHost), e.changed)
-	e.arm = newField(profiles.FieldARMEndpoint, placeholderEntry("The cloud's own"), endpoint(profiles.FieldARMEndpoint), e.changed)
-	e.resource = newField(profiles.FieldResource, placeholderEntry("The cloud's Resource Manager"), validator(profiles.CheckResource), e.changed)
+	e.cloud = widget.NewSelect(cloudLabels(), func(string) { e.cloudChanged() })
+	e.authority = newField(profiles.FieldAuthorityHost, widget.NewEntry(), endpoint(profiles.FieldAuthorityHost), e.changed)
+	e.arm = newField(profiles.FieldARMEndpoint, widget.NewEntry(), endpoint(profiles.FieldARMEndpoint), e.changed)
+	e.resource = newField(profiles.FieldResource, widget.NewEntry(), validator(profiles.CheckResource), e.changed)
 	e.scope = newField(profiles.FieldScope, placeholderEntry("Instead of a resource: https://management.azure.com/.default"), validator(profiles.CheckScope), e.changed)
 	e.subscription = newField(profiles.FieldSubscription, placeholderEntry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
 	e.expires = newField(profiles.FieldSecretExpires, placeholderEntry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
@@ -109,9 +108,22 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.revert = &widget.Button{Text: "Revert", Icon: theme.ContentUndoIcon(), OnTapped: e.revertChanges}
 	e.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	e.problem.Hide()
-	return container.NewVScroll(container.NewVBox(
-		e.heading, e.buildKeyringOffer(), form, e.problem, container.NewHBox(e.save, e.revert),
-	))
+	e.savedNote = &widget.Label{Importance: widget.SuccessImportance, Truncation: fyne.TextTruncateEllipsis}
+	// Save stays in a footer below the scrolling form: a new user sees it
+	// without scrolling, whatever the window's height.
+	footer := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(e.save, e.revert), nil, e.savedNote))
+	return container.NewBorder(nil, footer, nil, nil, container.NewVScroll(container.NewVBox(
+		e.heading, e.buildKeyringOffer(), form, e.problem,
+	)))
+}
+
+// cloudChanged says which endpoints the chosen cloud needs.
+func (e *profileEditor) cloudChanged() {
+	authority, arm, resource := endpointHints(cloudName(e.cloud.Selected))
+	e.authority.entry.SetPlaceHolder(authority)
+	e.arm.entry.SetPlaceHolder(arm)
+	e.resource.entry.SetPlaceHolder(resource)
+	e.changed()
 }
 
 // fields are the checked entries the form shows, in its order: the
@@ -163,7 +175,7 @@ func (e *profileEditor) load(p profiles.Profile) {
 	} {
 		f.set(v)
 	}
-	e.cloud.SetSelected(cloudOf(p))
+	e.cloud.SetSelected(cloudLabel(cloudOf(p)))
 	e.cert.load(p)
 	kind := secretKind
 	if p.Credential == profiles.CertificateCredential {
@@ -184,6 +196,7 @@ func (e *profileEditor) load(p profiles.Profile) {
 	}
 	e.keyring.Hide()
 	e.problem.Hide()
+	e.savedNote.SetText("")
 	e.changed()
 }
 
@@ -198,7 +211,7 @@ func (e *profileEditor) profile() profiles.Profile {
 	return profiles.Profile{
 		ID: e.loaded.ID, Revision: e.loaded.Revision, Credential: e.kindOf(), CertificateFile: file,
 		Name: e.name.entry.Text, Tenant: e.tenant.entry.Text, ClientID: e.clientID.entry.Text,
-		Cloud: e.cloud.Selected, AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
+		Cloud: cloudName(e.cloud.Selected), AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
 		Resource: e.resource.entry.Text, Scope: e.scope.entry.Text, Subscription: e.subscription.entry.Text,
 		SecretExpires: expires, Notes: e.notes.entry.Text,
 	}
@@ -230,6 +243,9 @@ func (e *profileEditor) changed() {
 	editable := e.ctrl.readOnly() == nil && !e.saving
 	dirty := e.dirty()
 	enable(e.save, editable && dirty && e.valid())
+	if dirty {
+		e.savedNote.SetText("")
+	}
 	enable(e.revert, dirty && !e.saving)
 	for _, f := range e.fields() {
 		enable(f.entry, editable)

@@ -20,7 +20,7 @@ func fillEmulatorProfile(f *fixture, name string) {
 	test.Type(e.tenant.entry, emulator.SampleTenant)
 	test.Type(e.clientID.entry, emulator.SampleApp)
 	test.Type(e.secret.entry, emulator.SampleSecret)
-	e.cloud.SetSelected(tokens.CustomCloud)
+	e.cloud.SetSelected(cloudLabel(tokens.CustomCloud))
 	test.Type(e.authority.entry, f.srv.URL())
 	test.Type(e.arm.entry, f.srv.URL())
 	test.Type(e.resource.entry, "https://management.azure.com/")

@@ -115,6 +115,7 @@ func (e *profileEditor) saved(r saveResult, then func()) {
 	}
 	e.onSaved(r.profile)
 	e.load(r.profile)
+	e.savedNote.SetText("Saved " + r.profile.Name + " at " + e.ctrl.now().Format("15:04:05"))
 	if then != nil {
 		then()
 	}
@@ -191,10 +192,13 @@ func (e *profileEditor) guard(next, stay func()) {
 			}
 		}
 	}
+	cancel := &widget.Button{Text: "Cancel", OnTapped: answer(stay)}
+	save := &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: answer(func() { e.saveThen(next) })}
 	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: answer(stay)},
+		cancel,
 		&widget.Button{Text: "Discard", Importance: widget.DangerImportance, OnTapped: answer(func() { e.revertChanges(); next() })},
-		&widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: answer(func() { e.saveThen(next) })},
+		save,
 	})
+	answerKeys(e.win, d, tapper(save), tapper(cancel))
 	d.Show()
 }

@@ -101,11 +101,13 @@ func (a *profileActions) askClashes(imp *profiles.Import, clashes []profiles.Cla
 			a.askClashes(imp, clashes[1:], decisions)
 		}
 	}
+	rename := &widget.Button{Text: "Rename", Importance: widget.HighImportance, OnTapped: decide(profiles.Rename(c.Suggestion))}
 	d.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: "Cancel import", OnTapped: d.Hide},
 		&widget.Button{Text: "Skip", OnTapped: decide(profiles.Skip())},
-		&widget.Button{Text: "Rename", Importance: widget.HighImportance, OnTapped: decide(profiles.Rename(c.Suggestion))},
+		rename,
 	})
+	answerKeys(a.win, d, tapper(rename), d.Hide)
 	d.Show()
 }
 
@@ -130,7 +132,9 @@ func (a *profileActions) imported(imp *profiles.Import, decisions map[int]profil
 	if len(added) > 0 {
 		a.open(added[0].ID)
 	}
-	dialog.ShowInformation("Import", strings.Join(lines, "\n"), a.win)
+	d := dialog.NewInformation("Import", strings.Join(lines, "\n"), a.win)
+	answerKeys(a.win, d, d.Hide, d.Hide)
+	d.Show()
 }
 
 // exportFile saves every profile, without secrets, for a team to import.

@@ -131,6 +131,7 @@ func (a *profileActions) remove() {
 		}, a.win)
 	d.SetConfirmText("Delete")
 	d.SetConfirmImportance(widget.DangerImportance)
+	answerKeys(a.win, d, d.Confirm, d.Dismiss)
 	d.Show()
 }
 
@@ -142,8 +143,11 @@ func (a *profileActions) duplicate() {
 		return
 	}
 	a.form.guard(func() {
-		d := dialog.NewConfirm("Duplicate profile", "Copy the client secret of "+p.Name+" to the duplicate as well?",
-			func(withSecret bool) {
+		msg := widget.NewLabel("Copy the client secret of " + p.Name + " to the duplicate as well?")
+		d := dialog.NewCustomWithoutButtons("Duplicate profile", msg, a.win)
+		copyWith := func(withSecret bool) func() {
+			return func() {
+				d.Hide()
 				a.ctrl.duplicate(p, withSecret, func(dup profiles.Profile, err error) {
 					if dup.ID != "" {
 						a.open(dup.ID)
@@ -152,9 +156,16 @@ func (a *profileActions) duplicate() {
 						a.showError(err)
 					}
 				})
-			}, a.win)
-		d.SetConfirmText("With the secret")
-		d.SetDismissText("Without")
+			}
+		}
+		// Cancel, so that Esc can leave without making a copy.
+		with := &widget.Button{Text: "With the secret", Importance: widget.HighImportance, OnTapped: copyWith(true)}
+		d.SetButtons([]fyne.CanvasObject{
+			&widget.Button{Text: "Cancel", OnTapped: d.Hide},
+			&widget.Button{Text: "Without", OnTapped: copyWith(false)},
+			with,
+		})
+		answerKeys(a.win, d, tapper(with), d.Hide)
 		d.Show()
 	}, nil)
 }
@@ -172,5 +183,7 @@ func showError(win fyne.Window, err error) {
 	if fix := tokens.Fix(err); fix != "" {
 		text += "\n\n" + fix
 	}
-	dialog.ShowError(errors.New(text), win)
+	d := dialog.NewError(errors.New(text), win)
+	answerKeys(win, d, d.Hide, d.Hide)
+	d.Show()
 }

@@ -21,8 +21,8 @@ type profileList struct {
 	acts *actions
 	win  fyne.Window
 
-	filter                                  *widget.Entry
-	list                                    *widget.List
+	filter                                  *filterEntry
+	list                                    *keyList
 	add, duplicate, remove, import_, export *widget.Button
 
 	// shown are the profiles that pass the filter, in list order.
@@ -51,10 +51,10 @@ func newProfileList(ctrl listSource, acts *actions, win fyne.Window) *profileLis
 }
 
 func (v *profileList) build() fyne.CanvasObject {
-	v.filter = placeholderEntry("Filter profiles")
+	v.filter = newFilterEntry("Filter profiles", v.toMatches)
 	v.filter.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.filter.OnChanged = func(string) { v.apply() }
-	v.list = widget.NewList(func() int { return len(v.shown) }, newProfileRow, v.updateRow)
+	v.list = newKeyList(func() int { return len(v.shown) }, newProfileRow, v.updateRow, v.step)
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.shown) {
 			v.acts.selectProfile(v.shown[i].ID)
@@ -74,6 +74,49 @@ func (v *profileList) build() fyne.CanvasObject {
 
 // focusFilter puts the cursor in the filter.
 func (v *profileList) focusFilter() { v.win.Canvas().Focus(v.filter) }
+
+// toMatches leaves the filter for the profiles it shows: the first is
+// selected unless the selection is among them, and the list takes the
+// keyboard, so that Up and Down go on from there.
+func (v *profileList) toMatches() {
+	if len(v.shown) == 0 {
+		return
+	}
+	if !v.showsSelected() {
+		v.acts.selectProfile(v.shown[0].ID)
+	}
+	v.win.Canvas().Focus(v.list)
+}
+
+// step selects the profile delta rows from the selected one among those
+// shown, stopping at either end; with none of them selected, the first.
+func (v *profileList) step(delta int) {
+	if len(v.shown) == 0 {
+		return
+	}
+	i := v.selectedRow()
+	if i < 0 {
+		i = 0
+	} else {
+		i = min(max(i+delta, 0), len(v.shown)-1)
+	}
+	v.acts.selectProfile(v.shown[i].ID)
+}
+
+// selectedRow is the selected profile's row, or -1 when the filter hides
+// it or nothing is selected.
+func (v *profileList) selectedRow() int {
+	sel, ok := v.ctrl.selectedProfile()
+	if !ok {
+		return -1
+	}
+	return slices.IndexFunc(v.shown, func(p profiles.Profile) bool { return p.ID == sel.ID })
+}
+
+// showsSelected reports whether the selected profile is in the list as
+// filtered: actions from the keyboard and the menu apply only then, never
+// to a profile the user cannot see.
+func (v *profileList) showsSelected() bool { return v.selectedRow() >= 0 }
 
 // newProfileRow is the template of a row: name, then tenant and status.
 func newProfileRow() fyne.CanvasObject {
@@ -138,7 +181,8 @@ func (v *profileList) apply() {
 	v.list.Refresh()
 	v.showSelection()
 	editable := v.ctrl.readOnly() == nil
-	_, selected := v.ctrl.selectedProfile()
+	// Duplicate and Delete act on the selection, so only on one in sight.
+	selected := v.showsSelected()
 	enable(v.add, editable)
 	enable(v.import_, editable)
 	enable(v.duplicate, editable && selected)
@@ -148,12 +192,9 @@ func (v *profileList) apply() {
 
 // showSelection highlights the selected profile, if the filter shows it.
 func (v *profileList) showSelection() {
-	sel, _ := v.ctrl.selectedProfile()
-	for i, p := range v.shown {
-		if p.ID == sel.ID {
-			v.list.Select(i)
-			return
-		}
+	if i := v.selectedRow(); i >= 0 {
+		v.list.Select(i)
+		return
 	}
 	v.list.UnselectAll()
 }

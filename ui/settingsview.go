@@ -78,6 +78,7 @@ func (v *settingsView) open() {
 	v.dialog.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", OnTapped: v.dialog.Hide}, v.save})
 	v.dialog.Resize(fyne.NewSize(640, 0))
 	v.changed()
+	answerKeys(v.win, v.dialog, tapper(v.save), v.dialog.Hide)
 	v.dialog.Show()
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,12 +32,15 @@ type testCallView struct {
 	picker                                    *widget.Select
 	find, run, cancel, curl, get              *widget.Button
 	status, took, pages, requestID, remaining *widget.Label
-	summary                                   *fyne.Container
-	errors                                    *errorPanel
-	table                                     *widget.Table
-	raw                                       *widget.Label
-	results                                   *container.AppTabs
-	groupsTab, rawTab                         *container.TabItem
+	// remainingName heads the remaining reads, shown only when ARM sent
+	// the header.
+	remainingName     *widget.Label
+	summary           *fyne.Container
+	errors            *errorPanel
+	table             *widget.Table
+	raw               *widget.Label
+	results           *container.AppTabs
+	groupsTab, rawTab *container.TabItem
 
 	// shownFor is the profile the form and the results belong to.
 	shownFor profiles.ID
@@ -61,7 +65,7 @@ func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCa
 
 func (v *testCallView) build() fyne.CanvasObject {
 	v.subscription = newField(profiles.FieldSubscription, placeholderEntry("Subscription ID"), validator(profiles.CheckSubscription), v.apply)
-	v.picker = &widget.Select{PlaceHolder: "Find the subscriptions the app can see", OnChanged: v.pick}
+	v.picker = &widget.Select{PlaceHolder: "Those the app can see", OnChanged: v.pick}
 	v.find = &widget.Button{Text: "Find subscriptions", Icon: theme.SearchIcon(), OnTapped: v.findSubscriptions}
 	v.apiVersion = newField("", placeholderEntry(tokens.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
 	v.run = &widget.Button{Text: "Run", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.runCall}
@@ -73,9 +77,10 @@ func (v *testCallView) build() fyne.CanvasObject {
 
 	label := func() *widget.Label { return &widget.Label{Selectable: true} }
 	v.status, v.took, v.pages, v.requestID, v.remaining = label(), label(), label(), label(), label()
+	v.remainingName = widget.NewLabel("Remaining reads")
 	v.summary = container.New(layout.NewFormLayout(),
-		widget.NewLabel("HTTP status"), v.status, widget.NewLabel("Time"), v.took, widget.NewLabel("Pages"), v.pages,
-		widget.NewLabel("x-ms-request-id"), v.requestID, widget.NewLabel("Remaining reads"), v.remaining)
+		widget.NewLabel("HTTP status"), v.status, widget.NewLabel("Time"), v.took, widget.NewLabel("Answer"), v.pages,
+		widget.NewLabel("x-ms-request-id"), v.requestID, v.remainingName, v.remaining)
 	v.summary.Hide()
 	v.errors = newErrorPanelFor("The call failed", v.copier, func() error {
 		if errors.Is(v.last.err, context.Canceled) {
@@ -109,8 +114,13 @@ func (v *testCallView) build() fyne.CanvasObject {
 		widget.NewLabel(""), container.NewHBox(v.run, v.cancel, v.curl),
 		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
 	)
-	top := container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build())
-	return container.NewBorder(top, nil, nil, nil, v.results)
+	// The form and what the call came to scroll above the results, and
+	// the user can move the line between them: a long error or a tall
+	// summary must not make the tab, and so the window, taller.
+	top := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
+	split := container.NewVSplit(top, v.results)
+	split.Offset = 0.45
+	return split
 }
 
 // apply follows the selected profile and keeps the buttons in step.
@@ -227,10 +237,12 @@ func (v *testCallView) show(r armResult, path string) {
 	c := r.call
 	setShown(v.summary, c.Status != 0)
 	v.status.SetText(fmt.Sprintf("%d %s", c.Status, http.StatusText(c.Status)))
-	v.took.SetText(fmt.Sprintf("%d ms", c.Duration.Milliseconds()))
-	v.pages.SetText(strconv.Itoa(c.Pages))
+	v.took.SetText(tookText(c.Duration))
+	v.pages.SetText(answerText(r, path))
 	v.requestID.SetText(c.RequestID)
 	v.remaining.SetText(c.RemainingReads)
+	setShown(v.remainingName, c.RemainingReads != "")
+	setShown(v.remaining, c.RemainingReads != "")
 	v.raw.SetText(pretty(c.Body))
 	v.table.Refresh()
 }
@@ -256,4 +268,31 @@ func (v *testCallView) copyCurl() {
 	if ok && has && !tok.Expired(v.ctrl.now()) && v.lastPath != "" {
 		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
 	}
+}
+
+// tookText words how long a call took; a loopback answer comes in under a
+// millisecond, which "0 ms" misstated.
+func tookText(d time.Duration) string {
+	if d < time.Millisecond {
+		return "under 1 ms"
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
+}
+
+// answerText says what came back: how many resource groups in how many
+// pages for a listing, the pages otherwise.
+func answerText(r armResult, path string) string {
+	pages := plural(r.call.Pages, "page", "pages")
+	if strings.Contains(path, "/resourcegroups?") && r.err == nil {
+		return plural(len(r.groups), "resource group", "resource groups") + " in " + pages
+	}
+	return pages
+}
+
+// plural is n with the noun that fits it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -50,8 +51,11 @@ func TestTestCallFollowsEveryPageIntoTheTable(t *testing.T) {
 	if !strings.HasSuffix(v.cell(1, 3), "managedClusters/aks") {
 		t.Errorf("the AKS node group should say what manages it, says %q", v.cell(1, 3))
 	}
-	if !v.summary.Visible() || v.status.Text != "200 OK" || v.pages.Text != "3" {
-		t.Errorf("summary shows status %q and %q pages, want 200 OK from 3", v.status.Text, v.pages.Text)
+	if !v.summary.Visible() || v.status.Text != "200 OK" || v.pages.Text != "5 resource groups in 3 pages" {
+		t.Errorf("summary shows status %q and %q, want 200 OK and 5 resource groups in 3 pages", v.status.Text, v.pages.Text)
+	}
+	if v.took.Text == "0 ms" {
+		t.Error("a call under a millisecond should say so, not 0 ms")
 	}
 	if !guid.MatchString(v.requestID.Text) || v.remaining.Text == "" {
 		t.Errorf("request id %q and remaining reads %q should be ARM's headers", v.requestID.Text, v.remaining.Text)
@@ -172,12 +176,33 @@ func TestCustomGETIsPrettyPrinted(t *testing.T) {
 	if !strings.HasPrefix(v.raw.Text, want) || !strings.Contains(v.raw.Text, "\n  \"displayName\": \"Production\"") {
 		t.Errorf("the answer should be indented JSON:\n%s", v.raw.Text)
 	}
-	if v.status.Text != "200 OK" || v.pages.Text != "1" {
+	if v.status.Text != "200 OK" || v.pages.Text != "1 page" {
 		t.Errorf("status %q, pages %q", v.status.Text, v.pages.Text)
 	}
 
 	v.path.entry.SetText("subscriptions")
 	if !v.path.message.Visible() {
 		t.Error("a path that is not from the root should be marked")
+	}
+}
+
+func TestTheSummarySaysWhatCameBackInWords(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	f.openTab(w.callTab)
+	v := w.call
+
+	v.show(armResult{call: tokens.Call{Status: 200, Pages: 3, Duration: 400 * time.Microsecond}, groups: make([]tokens.ResourceGroup, 250)},
+		resourceGroupsPath(emulator.SampleSubscription, tokens.ResourceGroupsAPIVersion))
+	if v.pages.Text != "250 resource groups in 3 pages" || v.took.Text != "under 1 ms" {
+		t.Errorf("the summary says %q, took %q", v.pages.Text, v.took.Text)
+	}
+	if v.remainingName.Visible() || v.remaining.Visible() {
+		t.Error("without ARM's remaining-reads header its row should not show, empty")
+	}
+
+	v.show(armResult{call: tokens.Call{Status: 200, Pages: 1, Duration: 42 * time.Millisecond, RemainingReads: "11999"}}, "/subscriptions?api-version=x")
+	if v.pages.Text != "1 page" || v.took.Text != "42 ms" || !v.remaining.Visible() {
+		t.Errorf("a custom GET says %q, took %q, remaining shown %v", v.pages.Text, v.took.Text, v.remaining.Visible())
 	}
 }

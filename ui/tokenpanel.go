@@ -57,24 +57,36 @@ func newTokenPanel(ctrl tokenSource, cp *copier) *tokenPanel {
 
 func (v *tokenPanel) build() fyne.CanvasObject {
 	v.get = &widget.Button{Text: "Get token", Icon: theme.DownloadIcon(), Importance: widget.HighImportance, OnTapped: v.getToken}
-	v.auto = widget.NewCheck("Refresh automatically before it expires", v.setAuto)
-	v.countdown = &widget.Label{Importance: widget.LowImportance}
+	v.auto = widget.NewCheck("Auto-refresh", v.setAuto)
+	v.countdown = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	v.bar = &widget.ProgressBar{TextFormatter: func() string { return "" }}
 	v.barColour = container.NewThemeOverride(v.bar, barTheme{primary: theme.ColorNamePrimary})
-	v.token = &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak}
+	// The whole token, once revealed, scrolls sideways on its one line
+	// rather than wrapping over more.
+	v.token = &widget.Label{Selectable: true}
 	v.reveal = &widget.Button{Text: "Show", Icon: theme.VisibilityIcon(), Importance: widget.LowImportance, OnTapped: v.toggleReveal}
 	v.copyHeader = &widget.Button{Text: "Copy header", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyHeader}
 	v.copyToken = &widget.Button{Text: "Copy token", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyToken}
 	v.copyCurl = &widget.Button{Text: "Copy as curl", Icon: theme.ContentCopyIcon(), OnTapped: v.onCopyCurl}
-	v.tokenRow = container.NewBorder(nil, nil, nil, v.reveal, v.token)
+	// Two rows whatever the state, every part always in its place (only
+	// enabled or not): the tab bar below never moves. The countdown is the
+	// slim bar's label.
+	countdown := container.NewBorder(nil, slim(v.barColour, barHeight), nil, nil, v.countdown)
+	copies := container.NewHBox(steadyWidth(v.reveal, "Hide"),
+		steadyWidth(v.copyHeader, copiedText), steadyWidth(v.copyToken, copiedText), steadyWidth(v.copyCurl, copiedText))
+	v.tokenRow = container.NewBorder(nil, nil, nil, copies, container.NewHScroll(v.token))
 	return container.NewVBox(
-		container.NewHBox(v.get, v.auto),
-		v.countdown,
-		v.barColour,
+		container.NewBorder(nil, nil, container.NewCenter(steadyWidth(v.get, gettingText)), container.NewCenter(v.auto), countdown),
 		v.tokenRow,
-		container.NewHBox(v.copyHeader, v.copyToken, v.copyCurl),
 	)
 }
+
+// barHeight is the countdown bar's height: a line under its label, not a
+// slab.
+const barHeight = 4
+
+// The get button's label while a token is on its way.
+const gettingText = "Getting…"
 
 // current is the selected profile's token: ok when a profile is
 // selected, has when it holds a token.
@@ -95,7 +107,7 @@ func (v *tokenPanel) apply(now time.Time) {
 	fetching, _ := v.ctrl.fetchState(p.ID)
 	enable(v.get, ok && !fetching)
 	if fetching {
-		v.get.SetText("Getting token…")
+		v.get.SetText(gettingText)
 	} else {
 		v.get.SetText("Get token")
 	}
@@ -119,22 +131,22 @@ func (v *tokenPanel) tick(now time.Time) {
 		enable(b, usable)
 	}
 	v.showToken(tok, usable)
-	setShown(v.barColour, has)
-	setShown(v.tokenRow, usable)
 	if !has {
 		text := "Save the profile to get a token."
 		if ok {
 			text = "No token yet."
 		}
 		setLabel(v.countdown, text, widget.LowImportance)
-		v.setBar(0, theme.ColorNamePrimary)
+		// The empty bar is drawn in its lighter shade of the colour, so
+		// with no token it is grey rather than a line of the primary's.
+		v.setBar(0, theme.ColorNameDisabled)
 		return
 	}
 	c := countdownAt(tok, now, v.ctrl.margin())
 	importance, colour := widget.MediumImportance, theme.ColorNamePrimary
 	switch {
 	case c.expired:
-		importance = widget.DangerImportance
+		importance, colour = widget.DangerImportance, theme.ColorNameError
 	case c.soon:
 		importance, colour = widget.WarningImportance, theme.ColorNameWarning
 	}

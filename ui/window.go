@@ -51,6 +51,7 @@ type mainWindow struct {
 	serve  *serveView
 
 	tabs                        *container.AppTabs
+	errorArea                   *errorArea
 	callTab, checkTab, serveTab *lazyTab
 	profilePane, emptyPane      fyne.CanvasObject
 	// The tray, notifications and settings (tray.go, notify.go,
@@ -124,8 +125,9 @@ func (w *mainWindow) build() fyne.CanvasObject {
 		w.callTab.item, w.checkTab.item, w.serveTab.item,
 	)
 	w.tabs.OnSelected = w.tabSelected
-	top := container.NewVBox(w.token.build(), w.errors.build(), widget.NewSeparator())
-	w.profilePane = container.NewBorder(top, nil, nil, nil, w.tabs)
+	top := container.NewVBox(w.token.build(), widget.NewSeparator())
+	w.errorArea = tabsOverError(w.tabs, w.errors.build())
+	w.profilePane = container.NewBorder(top, nil, nil, nil, w.errorArea.area)
 	w.emptyPane = w.empty.build()
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
@@ -148,6 +150,7 @@ func (w *mainWindow) refresh() {
 	w.empty.apply(w.ctrl.readOnly() == nil)
 	w.token.apply(now)
 	w.errors.apply()
+	w.errorArea.follow()
 	w.claims.apply()
 	w.callTab.apply()
 	w.checkTab.apply()

@@ -29,8 +29,8 @@ func TestKeyboardShortcutsReachTheActions(t *testing.T) {
 	}
 
 	menu := w.win.MainMenu()
-	if menu == nil || len(menu.Items) != 3 {
-		t.Fatal("the window should have the Profile, Token and Help menus")
+	if menu == nil || len(menu.Items) != 4 {
+		t.Fatal("the window should have the Profile, Token, View and Help menus")
 	}
 	shown := map[string]string{}
 	for _, m := range menu.Items {
