@@ -30,7 +30,7 @@ type response struct {
 // read its body. failure is how the caller reads one; send uses it only to
 // wrap the answer in the *RetryAfterError that says when to try again.
 func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*http.Request, error), failure func(*response) error) (*response, error) {
-	p := c.Retry
+	p := c.policy()
 	var host string
 	build := func(ctx context.Context) (*http.Request, error) {
 		req, err := newRequest(ctx)

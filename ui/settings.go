@@ -17,6 +17,7 @@ import (
 const (
 	settingClearAfter    = "clipboard.clearAfterSeconds"
 	settingMargin        = "tokens.refreshMarginMinutes"
+	settingMaxWait       = "tokens.maxRetryAfterSeconds"
 	settingNotifyCopy    = "notify.trayCopy"
 	settingNotifyRefresh = "notify.autoRefreshFailed"
 	settingNotifyExpiry  = "notify.tokenExpired"
@@ -30,6 +31,8 @@ const (
 	maxClearAfterSeconds = 3600
 	minMarginMinutes     = 1
 	maxMarginMinutes     = 30
+	minWaitSeconds       = 1
+	maxWaitSeconds       = 600
 )
 
 // appSettings are aztoken's app-wide preferences.
@@ -39,6 +42,9 @@ type appSettings struct {
 	clearAfter time.Duration
 	// margin is how long before expiry a token is replaced.
 	margin time.Duration
+	// maxWait is the most aztoken waits, over a request's retries,
+	// because Azure asked it to with Retry-After.
+	maxWait time.Duration
 	// notifyCopy tells how a tray copy went; notifyRefresh when an
 	// automatic refresh fails; notifyExpiry when a token runs out.
 	notifyCopy, notifyRefresh, notifyExpiry bool
@@ -52,6 +58,7 @@ func loadSettings(p fyne.Preferences) appSettings {
 	s := appSettings{
 		clearAfter:    clipboard.DefaultClearAfter,
 		margin:        tokens.DefaultMargin,
+		maxWait:       tokens.DefaultMaxRetryAfter,
 		notifyCopy:    p.BoolWithFallback(settingNotifyCopy, true),
 		notifyRefresh: p.BoolWithFallback(settingNotifyRefresh, true),
 		notifyExpiry:  p.BoolWithFallback(settingNotifyExpiry, false),
@@ -61,6 +68,9 @@ func loadSettings(p fyne.Preferences) appSettings {
 	}
 	if n, err := checkMargin(strconv.Itoa(p.IntWithFallback(settingMargin, -1))); err == nil {
 		s.margin = time.Duration(n) * time.Minute
+	}
+	if n, err := checkMaxWait(strconv.Itoa(p.IntWithFallback(settingMaxWait, -1))); err == nil {
+		s.maxWait = time.Duration(n) * time.Second
 	}
 	if v, err := checkARMVersion(p.String(settingARMAPIVersion)); err == nil {
 		s.armAPIVersion = v
@@ -72,6 +82,7 @@ func loadSettings(p fyne.Preferences) appSettings {
 func (s appSettings) save(p fyne.Preferences) {
 	p.SetInt(settingClearAfter, int(s.clearAfter/time.Second))
 	p.SetInt(settingMargin, int(s.margin/time.Minute))
+	p.SetInt(settingMaxWait, int(s.maxWait/time.Second))
 	p.SetBool(settingNotifyCopy, s.notifyCopy)
 	p.SetBool(settingNotifyRefresh, s.notifyRefresh)
 	p.SetBool(settingNotifyExpiry, s.notifyExpiry)
@@ -86,6 +97,7 @@ func (s appSettings) save(p fyne.Preferences) {
 const (
 	errClearAfter fieldMessage = "Enter whole seconds from 0 to 3600; 0 never clears the clipboard."
 	errMargin     fieldMessage = "Enter whole minutes from 1 to 30."
+	errMaxWait    fieldMessage = "Enter whole seconds from 1 to 600."
 	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
 )
 
@@ -97,6 +109,11 @@ func checkClearAfter(s string) (int, error) {
 // checkMargin reads the refresh margin in minutes.
 func checkMargin(s string) (int, error) {
 	return checkWhole(s, minMarginMinutes, maxMarginMinutes, errMargin)
+}
+
+// checkMaxWait reads the longest wait Azure may ask for, in seconds.
+func checkMaxWait(s string) (int, error) {
+	return checkWhole(s, minWaitSeconds, maxWaitSeconds, errMaxWait)
 }
 
 func checkWhole(s string, lo, hi int, bad error) (int, error) {

@@ -71,7 +71,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	if v.dialog == nil || f.w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("Ctrl+, should open Settings")
 	}
-	if v.clearAfter.entry.Text != "60" || v.margin.entry.Text != "5" || v.apiVersion.entry.Text != "" {
+	if v.clearAfter.entry.Text != "60" || v.margin.entry.Text != "5" || v.maxWait.entry.Text != "60" || v.apiVersion.entry.Text != "" {
 		t.Errorf("defaults shown: %q %q %q", v.clearAfter.entry.Text, v.margin.entry.Text, v.apiVersion.entry.Text)
 	}
 
@@ -82,6 +82,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	}{
 		{v.clearAfter, "3601", string(errClearAfter)},
 		{v.margin, "31", string(errMargin)},
+		{v.maxWait, "0", string(errMaxWait)},
 		{v.apiVersion, "2024-13-01", string(errAPIVersion)},
 	} {
 		tc.e.entry.SetText(tc.text)
@@ -95,6 +96,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 
 	v.clearAfter.entry.SetText("0")
 	v.margin.entry.SetText("10")
+	v.maxWait.entry.SetText("15")
 	v.apiVersion.entry.SetText("2024-03-01-preview")
 	test.Tap(v.notifyExpiry)
 	if v.clearAfter.message.Visible() || v.save.Disabled() {
@@ -112,6 +114,9 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	}
 	if w.ctrl.cache.Margin() != 10*time.Minute {
 		t.Errorf("the cache's margin is %v", w.ctrl.cache.Margin())
+	}
+	if prefs.Int(settingMaxWait) != 15 || w.ctrl.client.Retry.MaxRetryAfter != 15*time.Second {
+		t.Errorf("the longest wait is saved as %d s and used as %v, want 15 s", prefs.Int(settingMaxWait), w.ctrl.client.Retry.MaxRetryAfter)
 	}
 
 	// An empty api-version removes the key, so readers fall back.

@@ -23,11 +23,12 @@ type settingsView struct {
 	// clearer is the clipboard Guard the delay goes to; nil when the
 	// clipboard has none.
 	clearer clearDelay
-	// setMargin is the cache's margin; saved redraws after a save.
-	setMargin func(time.Duration)
-	saved     func()
+	// setMargin is the cache's margin, setMaxWait the client's longest
+	// wait for Azure's Retry-After; saved redraws after a save.
+	setMargin, setMaxWait func(time.Duration)
+	saved                 func()
 
-	clearAfter, margin, apiVersion          *settingEntry
+	clearAfter, margin, maxWait, apiVersion *settingEntry
 	notifyCopy, notifyRefresh, notifyExpiry *widget.Check
 	save                                    *widget.Button
 	dialog                                  *dialog.CustomDialog
@@ -40,17 +41,19 @@ type settingEntry struct {
 	check   func(string) error
 }
 
-func newSettingsView(prefs fyne.Preferences, win fyne.Window, clearer clearDelay, setMargin func(time.Duration), saved func()) *settingsView {
-	return &settingsView{prefs: prefs, win: win, clearer: clearer, setMargin: setMargin, saved: saved}
+func newSettingsView(prefs fyne.Preferences, win fyne.Window, clearer clearDelay, setMargin, setMaxWait func(time.Duration), saved func()) *settingsView {
+	return &settingsView{prefs: prefs, win: win, clearer: clearer, setMargin: setMargin, setMaxWait: setMaxWait, saved: saved}
 }
 
-// use puts settings to work: the Guard's delay for later copies and the
-// cache's margin. Notifications read theirs when they are sent.
+// use puts settings to work: the Guard's delay for later copies, the
+// cache's margin and the client's longest wait. Notifications read theirs
+// when they are sent.
 func (v *settingsView) use(s appSettings) {
 	if v.clearer != nil {
 		v.clearer.SetClearAfter(s.clearAfter)
 	}
 	v.setMargin(s.margin)
+	v.setMaxWait(s.maxWait)
 }
 
 // open shows the dialog with the saved settings.
@@ -58,6 +61,7 @@ func (v *settingsView) open() {
 	s := loadSettings(v.prefs)
 	v.clearAfter = v.newEntry(strconv.Itoa(int(s.clearAfter/time.Second)), "60", func(t string) error { _, err := checkClearAfter(t); return err })
 	v.margin = v.newEntry(strconv.Itoa(int(s.margin/time.Minute)), "5", func(t string) error { _, err := checkMargin(t); return err })
+	v.maxWait = v.newEntry(strconv.Itoa(int(s.maxWait/time.Second)), "60", func(t string) error { _, err := checkMaxWait(t); return err })
 	v.apiVersion = v.newEntry(s.armAPIVersion, tokens.ResourceGroupsAPIVersion, func(t string) error { _, err := checkARMVersion(t); return err })
 	v.notifyCopy = widget.NewCheck("When a copy from the tray succeeds or fails", nil)
 	v.notifyCopy.SetChecked(s.notifyCopy)
@@ -69,6 +73,7 @@ func (v *settingsView) open() {
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel("Clear the clipboard after (seconds)"), v.clearAfter.cell(),
 		widget.NewLabel("Refresh tokens before expiry (minutes)"), v.margin.cell(),
+		widget.NewLabel("Wait at most, when Azure asks (seconds)"), v.maxWait.cell(),
 		widget.NewLabel("Notifications"), container.NewVBox(v.notifyCopy, v.notifyRefresh, v.notifyExpiry),
 		widget.NewLabel("ARM api-version"), v.apiVersion.cell(),
 	)
@@ -108,7 +113,7 @@ func (e *settingEntry) valid() bool { return e.check(e.entry.Text) == nil }
 
 // changed allows Save only while every entry passes.
 func (v *settingsView) changed() {
-	enable(v.save, v.clearAfter.valid() && v.margin.valid() && v.apiVersion.valid())
+	enable(v.save, v.clearAfter.valid() && v.margin.valid() && v.maxWait.valid() && v.apiVersion.valid())
 }
 
 // onSave stores the settings and puts them to work.
@@ -116,12 +121,14 @@ func (v *settingsView) onSave() {
 	seconds, err1 := checkClearAfter(v.clearAfter.entry.Text)
 	margin, err2 := checkMargin(v.margin.entry.Text)
 	api, err3 := checkARMVersion(v.apiVersion.entry.Text)
-	if err1 != nil || err2 != nil || err3 != nil {
+	wait, err4 := checkMaxWait(v.maxWait.entry.Text)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
 		return
 	}
 	s := appSettings{
 		clearAfter:    time.Duration(seconds) * time.Second,
 		margin:        time.Duration(margin) * time.Minute,
+		maxWait:       time.Duration(wait) * time.Second,
 		notifyCopy:    v.notifyCopy.Checked,
 		notifyRefresh: v.notifyRefresh.Checked,
 		notifyExpiry:  v.notifyExpiry.Checked,

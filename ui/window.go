@@ -236,7 +236,7 @@ func (w *mainWindow) addAppViews(d Deps, post poster) {
 	w.tray = newTrayView(w.app, w.ctrl, trayWindow{reveal: w.reveal, quit: w.requestQuit, hidden: w.hidden, minute: w.minute}, d, post)
 	w.tray.copied = w.notes.copied
 	clearer, _ := d.Clipboard.(clearDelay)
-	w.settings = newSettingsView(w.app.Preferences(), w.win, clearer, w.ctrl.cache.SetMargin, w.refresh)
+	w.settings = newSettingsView(w.app.Preferences(), w.win, clearer, w.ctrl.cache.SetMargin, w.ctrl.client.SetMaxRetryAfter, w.refresh)
 	w.settings.use(loadSettings(w.app.Preferences()))
 }
 
