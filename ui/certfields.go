@@ -24,7 +24,7 @@ import (
 // saves: never on every keystroke. Like the client secret, the stored
 // password is never shown: an empty entry keeps it.
 type certFields struct {
-	ctrl *controller
+	ctrl certController
 	win  fyne.Window
 	// onChange tells the editor the form changed.
 	onChange func()
@@ -44,7 +44,16 @@ type certFields struct {
 	result   *certResult
 }
 
-func newCertFields(ctrl *controller, win fyne.Window, onChange func()) *certFields {
+// certController is what the certificate fields ask of the controller:
+// a background check, the secret store the PFX password is kept in, and
+// the time certificates are judged at.
+type certController interface {
+	run(what string, work func(ctx context.Context) (apply func())) context.CancelFunc
+	secretStore() profiles.SecretStore
+	now() time.Time
+}
+
+func newCertFields(ctrl certController, win fyne.Window, onChange func()) *certFields {
 	return &certFields{ctrl: ctrl, win: win, onChange: onChange}
 }
 
@@ -203,7 +212,7 @@ func (c *certFields) checker() func(context.Context) certResult {
 	if c.loaded.Credential == profiles.CertificateCredential {
 		stored = c.loaded.ID
 	}
-	secrets, now := c.ctrl.secrets, c.ctrl.now()
+	secrets, now := c.ctrl.secretStore(), c.ctrl.now()
 	return func(ctx context.Context) certResult {
 		return checkCertificate(ctx, secrets, stored, path, typed, now)
 	}

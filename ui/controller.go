@@ -94,6 +94,9 @@ func (c *controller) reopen() {
 	c.store, c.openErr = c.open()
 }
 
+// hasStore is false while the profiles file cannot be opened at all.
+func (c *controller) hasStore() bool { return c.store != nil }
+
 // readOnly is why profiles cannot be changed now, or nil.
 func (c *controller) readOnly() error {
 	if c.store == nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,7 @@ import (
 // file's password) to the secret store. The secret is never read back: the
 // entry starts empty and a new value replaces the stored one.
 type profileEditor struct {
-	ctrl *controller
+	ctrl editorController
 	win  fyne.Window
 	// onSaved tells the window which profile was stored, to select it.
 	onSaved func(profiles.Profile)
@@ -56,7 +57,22 @@ const (
 	certificateKind = "Certificate"
 )
 
-func newProfileEditor(ctrl *controller, win fyne.Window, onSaved func(profiles.Profile)) *profileEditor {
+// editorController is what the profile editor asks of the controller:
+// whether and how to save, and where a profile's secret lives.
+type editorController interface {
+	certController
+	// readOnly is why profiles cannot be changed now, or nil; hasStore
+	// is false while the profiles file cannot be opened at all.
+	readOnly() error
+	hasStore() bool
+	save(p profiles.Profile, prepare func(context.Context) (profiles.SecretChange, error), done func(saveResult))
+	// secretKept reports a secret kept in memory for the session;
+	// keepSecretInMemory moves one there, when the keyring cannot have it.
+	secretKept(profiles.ID) bool
+	keepSecretInMemory(profiles.ID)
+}
+
+func newProfileEditor(ctrl editorController, win fyne.Window, onSaved func(profiles.Profile)) *profileEditor {
 	return &profileEditor{ctrl: ctrl, win: win, onSaved: onSaved}
 }
 
@@ -187,7 +203,7 @@ func (e *profileEditor) load(p profiles.Profile) {
 	case p.ID == "":
 		e.heading.SetText("New profile")
 		e.secret.entry.SetPlaceHolder("The secret's Value, not its Secret ID")
-	case e.ctrl.secrets.kept(p.ID):
+	case e.ctrl.secretKept(p.ID):
 		e.heading.SetText(p.Name)
 		e.secret.entry.SetPlaceHolder("Kept in memory for this session; type a new Value to replace it")
 	default:

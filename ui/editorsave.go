@@ -30,7 +30,7 @@ func (e *profileEditor) buildKeyringOffer() fyne.CanvasObject {
 // shown instead. A certificate file not checked yet is read first, in the
 // background with the save, and nothing is saved unless it loads.
 func (e *profileEditor) saveThen(then func()) {
-	if e.saving || e.ctrl.readOnly() != nil || e.ctrl.store == nil {
+	if e.saving || e.ctrl.readOnly() != nil || !e.ctrl.hasStore() {
 		return
 	}
 	if !e.valid() {
@@ -166,7 +166,7 @@ func (e *profileEditor) keepSecretInMemory() {
 	if id == "" || e.typedSecret() == "" {
 		return
 	}
-	e.ctrl.secrets.keepInMemory(id)
+	e.ctrl.keepSecretInMemory(id)
 	e.saveThen(nil)
 }
 

@@ -59,3 +59,13 @@ func (s *sessionSecrets) Set(ctx context.Context, id profiles.ID, secret string)
 func (s *sessionSecrets) Delete(ctx context.Context, id profiles.ID) error {
 	return s.storeFor(id).Delete(ctx, id)
 }
+
+// secretStore is where profiles' secrets are read and written: the
+// keyring, or memory for those the user chose to keep there.
+func (c *controller) secretStore() profiles.SecretStore { return c.secrets }
+
+// secretKept reports whether profile id's secret lives in memory.
+func (c *controller) secretKept(id profiles.ID) bool { return c.secrets.kept(id) }
+
+// keepSecretInMemory moves profile id's secret to memory for the session.
+func (c *controller) keepSecretInMemory(id profiles.ID) { c.secrets.keepInMemory(id) }
