@@ -27,15 +27,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildApp(t, dir)
 
-	app := exec.Command(bin)
-	app.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
-	var output bytes.Buffer
-	app.Stdout, app.Stderr = &output, &output
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
+	app, output, exited := startApp(t, bin, dir)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -77,6 +69,22 @@ func TestSmokeRealWindow(t *testing.T) {
 }
 
 // buildApp builds the real binary into dir.
+// startApp starts the binary with args and a private config folder in
+// dir; exited reports its end, output everything it printed.
+func startApp(t *testing.T, bin, dir string, args ...string) (app *exec.Cmd, output *bytes.Buffer, exited chan error) {
+	t.Helper()
+	app = exec.Command(bin, args...)
+	app.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
+	output = new(bytes.Buffer)
+	app.Stdout, app.Stderr = output, output
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited = make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	return app, output, exited
+}
+
 func buildApp(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "aztoken")
@@ -99,15 +107,7 @@ func TestSmokeDemoWindowStaysOnScreen(t *testing.T) {
 	bin := buildApp(t, dir)
 	screen := displaySize(t)
 
-	app := exec.Command(bin, "--demo")
-	app.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=en_US.UTF-8")
-	var output bytes.Buffer
-	app.Stdout, app.Stderr = &output, &output
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
+	app, output, exited := startApp(t, bin, dir, "--demo")
 	defer func() {
 		app.Process.Signal(syscall.SIGTERM)
 		select {
