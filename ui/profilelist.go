@@ -32,10 +32,13 @@ type profileList struct {
 	drawn []rowStatus
 }
 
-// rowStatus is a row's status line.
+// rowStatus is a row's status line: where its token stands, and when its
+// secret expires if that is soon.
 type rowStatus struct {
 	text       string
 	importance widget.Importance
+	secret     string
+	warning    profiles.SecretWarning
 }
 
 // listSource is what the profile list reads of the controller.
@@ -118,12 +121,14 @@ func (v *profileList) selectedRow() int {
 // to a profile the user cannot see.
 func (v *profileList) showsSelected() bool { return v.selectedRow() >= 0 }
 
-// newProfileRow is the template of a row: name, then tenant and status.
+// newProfileRow is the template of a row: name, then tenant, the token's
+// status and, when it is near, the secret's expiry.
 func newProfileRow() fyne.CanvasObject {
 	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	tenant := &widget.Label{Importance: widget.LowImportance}
 	status := &widget.Label{}
-	return container.NewVBox(name, container.NewHBox(tenant, status))
+	secret := &widget.Label{}
+	return container.NewVBox(name, container.NewHBox(tenant, status, secret))
 }
 
 func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -135,16 +140,36 @@ func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	line := box.Objects[1].(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(p.Name)
 	line.Objects[0].(*widget.Label).SetText(shortTenant(p.Tenant))
+	st := v.rowStatus(p, v.ctrl.now())
 	status := line.Objects[1].(*widget.Label)
-	status.Text, status.Importance = v.status(p, v.ctrl.now())
+	status.Text, status.Importance = st.text, st.importance
 	status.Refresh()
+	secret := line.Objects[2].(*widget.Label)
+	secret.Text, secret.Importance = st.secret, secretImportance[st.warning]
+	secret.Refresh()
+}
+
+// secretImportance colours a secret's expiry: a warning within
+// profiles.SecretSoonDays, danger once it has passed.
+var secretImportance = map[profiles.SecretWarning]widget.Importance{
+	profiles.SecretFine:        widget.LowImportance,
+	profiles.SecretExpiresSoon: widget.WarningImportance,
+	profiles.SecretExpired:     widget.DangerImportance,
+}
+
+// rowStatus is p's status line at now.
+func (v *profileList) rowStatus(p profiles.Profile, now time.Time) rowStatus {
+	var st rowStatus
+	st.text, st.importance = v.status(p, now)
+	st.secret, st.warning = p.SecretReminder(now)
+	return st
 }
 
 // statuses are the shown profiles' statuses at now.
 func (v *profileList) statuses(now time.Time) []rowStatus {
 	st := make([]rowStatus, len(v.shown))
 	for i, p := range v.shown {
-		st[i].text, st[i].importance = v.status(p, now)
+		st[i] = v.rowStatus(p, now)
 	}
 	return st
 }

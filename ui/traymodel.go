@@ -63,9 +63,13 @@ func trayMenu(app string, ps []profiles.Profile, states map[profiles.ID]trayStat
 			break
 		}
 		st := states[p.ID]
+		status := trayStatus(st, now, margin)
+		if reminder, _ := p.SecretReminder(now); reminder != "" {
+			status += ", " + reminder
+		}
 		items = append(items, trayItem{
 			kind:    trayCopy,
-			label:   trayCopyPrefix + p.Name + " (" + trayStatus(st, now, margin) + ")",
+			label:   trayCopyPrefix + p.Name + " (" + status + ")",
 			enabled: !st.fetching,
 			profile: p.ID,
 		})
