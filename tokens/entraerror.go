@@ -25,7 +25,21 @@ type EntraError struct {
 	// Host is the authority host that answered, host[:port]: some hints
 	// depend on which cloud was asked.
 	Host string `json:"-"`
+	// Sent is what the refused request proved the app with, as far as
+	// it tells the causes of AADSTS7000215 apart.
+	Sent SentCredential `json:"-"`
 }
+
+// SentCredential is the shape of what a token request was proven with.
+type SentCredential int
+
+// The shapes: not known (a certificate, or an error read elsewhere), a
+// secret shaped like a Secret ID (a GUID), a secret of any other shape.
+const (
+	SentUnknown SentCredential = iota
+	SentSecretID
+	SentSecretValue
+)
 
 // parseEntraError reads an Entra error body; ok is false when the body is
 // not one.

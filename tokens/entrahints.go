@@ -27,6 +27,10 @@ var (
 func (e *EntraError) hint() (entraFix, bool) {
 	msg := e.Message()
 	switch e.AADSTS() {
+	case 7000215:
+		if e.Sent != SentUnknown {
+			return wrongSecretHint(e.Sent == SentSecretID), true
+		}
 	case 90038:
 		return nationalCloudHint(msg)
 	case 500011:
@@ -46,6 +50,16 @@ func (e *EntraError) hint() (entraFix, bool) {
 		return entraFixFor(700016)
 	}
 	return entraFix{}, false
+}
+
+// wrongSecretHint tells the two ways a secret is refused apart: a Secret
+// ID pasted for the Value (aztoken sent a GUID), or a Value that is
+// mistyped or belongs to a secret since deleted or replaced.
+func wrongSecretHint(sentID bool) entraFix {
+	if sentID {
+		return entraFix{fix: "The secret in the profile is a Secret ID, a GUID: copy the secret's Value instead (shown once, when the secret was created); if the Value is lost, create a new secret under App registrations › Certificates & secrets.", fields: []Field{FieldSecret}}
+	}
+	return entraFix{fix: "Entra did not accept the secret's Value: it is mistyped or cut short, or belongs to a secret since deleted or replaced; copy the current secret's Value, or create a new secret under App registrations › Certificates & secrets.", fields: []Field{FieldSecret}}
 }
 
 // nationalCloudHint names the aztoken cloud a 90038 tenant belongs to.

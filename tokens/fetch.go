@@ -2,6 +2,7 @@ package tokens
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -18,7 +19,15 @@ func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 	if err != nil {
 		return Token{}, err
 	}
-	return c.exchange(ctx, tokenURL, func() (url.Values, error) { return r.form(tokenURL, c.Now()) }, r.Target)
+	tok, err := c.exchange(ctx, tokenURL, func() (url.Values, error) { return r.form(tokenURL, c.Now()) }, r.Target)
+	var entra *EntraError
+	if secret, ok := r.Credential.(ClientSecret); ok && errors.As(err, &entra) {
+		entra.Sent = SentSecretValue
+		if IsGUID(strings.TrimSpace(string(secret))) {
+			entra.Sent = SentSecretID
+		}
+	}
+	return tok, err
 }
 
 // exchange posts a token request form and reads the answer. The form is

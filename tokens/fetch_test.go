@@ -59,7 +59,8 @@ func TestEntraErrorsAreExplained(t *testing.T) {
 		aadsts int
 		fix    string
 	}{
-		{"secret ID instead of value", func(r *Request) { r.Credential = ClientSecret(secretID) }, 401, 7000215, "not its Secret ID"},
+		{"secret ID instead of value", func(r *Request) { r.Credential = ClientSecret(secretID) }, 401, 7000215, "The secret in the profile is a Secret ID, a GUID: copy the secret's Value instead"},
+		{"an old or mistyped value", func(r *Request) { r.Credential = ClientSecret("Qm8~old.value-no-longer-valid") }, 401, 7000215, "Entra did not accept the secret's Value: it is mistyped or cut short, or belongs to a secret since deleted or replaced"},
 		{"expired secret", func(r *Request) { r.ClientID = expiredApp }, 401, 7000222, "expired"},
 		{"unknown client", func(r *Request) { r.ClientID = "99999999-9999-4999-8999-999999999999" }, 400, 700016, "Application (client) ID"},
 		{"unknown tenant", func(r *Request) { r.Tenant = "11111111-1111-4111-8111-111111111111" }, 400, 90002, "Directory (tenant) ID"},

@@ -1,6 +1,9 @@
 package tokens
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // Field is the part of a profile a fix asks the user to look at, named as
 // the window's editor and the CLI's flags name it.
@@ -29,4 +32,18 @@ func withFields(fix string, fields []Field) string {
 		names[i] = string(f)
 	}
 	return strings.TrimSuffix(fix, ".") + "; look at the profile's " + strings.Join(names, " and ") + "."
+}
+
+// FieldsToCheck are the profile fields err's fix points at, for a form to
+// mark; nil when err is no Entra answer or its fix names none.
+func FieldsToCheck(err error) []Field {
+	var e *EntraError
+	if !errors.As(err, &e) {
+		return nil
+	}
+	if fix, ok := e.hint(); ok {
+		return fix.fields
+	}
+	fix, _ := entraFixFor(e.AADSTS())
+	return fix.fields
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -302,4 +304,23 @@ func secretWarning(s string) string {
 	}
 	_, warning, _ := profiles.CheckSecret(s)
 	return warning
+}
+
+// errSecretRefused marks the secret field when Entra refused the stored
+// secret; the fix above the tabs says why.
+var errSecretRefused = errors.New("Entra ID refused the stored secret: type the secret's Value here and save")
+
+// fetched marks the secret field when a fetch of the loaded profile's
+// token failed because of its secret, and clears the mark once a fetch
+// succeeds.
+func (e *profileEditor) fetched(end fetchEnd) {
+	if e.loaded.ID == "" || end.profile.ID != e.loaded.ID || e.secret.entry.Text != "" {
+		return
+	}
+	switch {
+	case slices.Contains(tokens.FieldsToCheck(end.err), tokens.FieldSecret):
+		e.secret.show(errSecretRefused)
+	case end.err == nil:
+		e.secret.show(nil)
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +152,7 @@ func TestAWrongSecretShowsTheFixForAADSTS7000215(t *testing.T) {
 	if panel.code.Text != "AADSTS7000215" {
 		t.Errorf("code %q", panel.code.Text)
 	}
-	if want := (&tokens.EntraError{Codes: []int{7000215}}).Fix(); panel.fix.Text != want || !panel.fix.TextStyle.Bold {
+	if want := (&tokens.EntraError{Codes: []int{7000215}, Sent: tokens.SentSecretID}).Fix(); panel.fix.Text != want || !panel.fix.TextStyle.Bold {
 		t.Errorf("fix %q, want %q in bold", panel.fix.Text, want)
 	}
 	if s := statusOf(w, "dev"); s != "error" {
@@ -264,5 +265,23 @@ func TestCancelStopsASlowRequest(t *testing.T) {
 	}
 	if s := statusOf(w, "dev"); s != "no token" {
 		t.Errorf("list status %q", s)
+	}
+}
+
+// TestAWrongSecretMarksTheSecretField: the form's secret field says the
+// stored secret was refused, and stops saying so once a token comes.
+func TestAWrongSecretMarksTheSecretField(t *testing.T) {
+	f := newFixture(t)
+	dev := f.seed(f.sample("dev", emulator.SampleApp), emulator.SampleSecretID)
+	w := f.open()
+	f.getToken()
+	if msg := w.editor.secret.message; !msg.Visible() || msg.Text != errSecretRefused.Error() {
+		t.Fatalf("secret field says %q (shown %v), want that the secret was refused", msg.Text, msg.Visible())
+	}
+
+	f.secrets.Set(context.Background(), dev.ID, emulator.SampleSecret)
+	f.getToken()
+	if w.editor.secret.message.Visible() {
+		t.Errorf("the mark stayed after a token came: %q", w.editor.secret.message.Text)
 	}
 }

@@ -232,7 +232,10 @@ func (w *mainWindow) showError(err error) { showError(w.win, err) }
 func (w *mainWindow) addAppViews(d Deps, post poster) {
 	w.notes = newNotifier(w.ctrl, w.app, w.ctrl.now)
 	w.notes.unseen = func(err error) { w.reveal(); w.showError(err) }
-	w.ctrl.fetched = w.notes.fetched
+	w.ctrl.fetched = func(e fetchEnd) {
+		w.notes.fetched(e)
+		w.editor.fetched(e)
+	}
 	w.tray = newTrayView(w.app, w.ctrl, trayWindow{reveal: w.reveal, quit: w.requestQuit, hidden: w.hidden, minute: w.minute}, d, post)
 	w.tray.copied = w.notes.copied
 	clearer, _ := d.Clipboard.(clearDelay)

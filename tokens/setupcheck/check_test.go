@@ -62,7 +62,7 @@ func TestSetupCheckFindsEachMissedStep(t *testing.T) {
 		{"unknown tenant", func(s *Check) { s.Request.Tenant = "00000000-0000-4000-8000-0000000000ee" },
 			"✗––––––", 1, "AADSTS90002", "Directory (tenant) ID"},
 		{"wrong secret", func(s *Check) { s.Request.Credential = tokens.ClientSecret(secretID) },
-			"✓✗–––––", 2, "AADSTS7000215", "not its Secret ID"},
+			"✓✗–––––", 2, "AADSTS7000215", "is a Secret ID, a GUID"},
 		{"wrong audience", func(s *Check) { s.Request.Target = tokens.ResourceTarget("https://graph.microsoft.com") },
 			"✓✓✗––––", 3, "the token is for https://graph.microsoft.com", "Set the profile's resource to https://management.azure.com/"},
 		{"no role, no subscription", func(s *Check) { s.Request.ClientID, s.Subscription = noRoleApp, "" },

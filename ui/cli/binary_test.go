@@ -129,7 +129,7 @@ func TestBinaryWithTheRealKeyring(t *testing.T) {
 
 	add("wrong", emulator.SampleSecretID)
 	code, _, stderr := p.run("", "token", "-p", "wrong")
-	if code != ExitCredential || !strings.Contains(stderr, "AADSTS7000215") || !strings.Contains(stderr, "not its Secret ID") {
+	if code != ExitCredential || !strings.Contains(stderr, "AADSTS7000215") || !strings.Contains(stderr, "is a Secret ID, a GUID") {
 		t.Errorf("wrong secret: exit %d\n%s", code, stderr)
 	}
 

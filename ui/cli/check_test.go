@@ -54,7 +54,7 @@ func TestCheckExitCodes(t *testing.T) {
 	}{
 		{"expiry unknown is a warning", []string{"-p", "dev"}, ExitOK, "⚠ 7.", ""},
 		{"no role", []string{"-p", "no-role"}, ExitARM, "✗ 6. The app can read", "Access control (IAM)"},
-		{"wrong secret", []string{"-p", "wrong-secret"}, ExitCredential, "✗ 2.", "not its Secret ID"},
+		{"wrong secret", []string{"-p", "wrong-secret"}, ExitCredential, "✗ 2.", "is a Secret ID, a GUID"},
 		{"another tenant's subscription", []string{"-p", "dev", "--subscription", emulator.SampleOtherSub}, ExitARM,
 			"✗ 5.", "Set the profile's tenant to " + emulator.SampleOtherTenant},
 		{"expired secret", []string{"-p", "expired"}, ExitCredential, "expired on", "create a new client secret"},

@@ -89,7 +89,7 @@ func TestExitCodesTellWhatWentWrong(t *testing.T) {
 		{"bad format", []string{"token", "-p", "dev", "--format", "yaml"}, ExitUsage, "unknown format"},
 		{"no profile named", []string{"token"}, ExitUsage, "-p NAME"},
 		{"unknown profile", []string{"token", "-p", "prod"}, ExitUsage, `no profile named "prod"`},
-		{"wrong secret", []string{"token", "-p", "wrong-secret"}, ExitCredential, "not its Secret ID"},
+		{"wrong secret", []string{"token", "-p", "wrong-secret"}, ExitCredential, "is a Secret ID, a GUID"},
 		{"no role", []string{"test", "-p", "no-role"}, ExitARM, "Access control (IAM)"},
 		{"bad subscription", []string{"test", "-p", "dev", "--subscription", "nope"}, ExitUsage, "Subscription"},
 	}

@@ -28,7 +28,7 @@ func TestScriptsTellAnOutageFromAWrongSecret(t *testing.T) {
 		{"429 after every retry", []emulator.Fault{busy, busy, busy, busy}, nil, ExitService, "AADSTS90024"},
 		{"plain-text 429", []emulator.Fault{text429, text429, text429, text429}, nil, ExitService, "throttling"},
 		{"a wait longer than allowed", []emulator.Fault{longWait()}, []string{"--max-retry-after", "5m"}, ExitService, "try again after"},
-		{"a wrong secret is still credentials", []emulator.Fault{emulator.EntraReply(401, "invalid_client", 7000215, "Invalid client secret provided.")}, nil, ExitCredential, "not its Secret ID"},
+		{"a wrong secret is still credentials", []emulator.Fault{emulator.EntraReply(401, "invalid_client", 7000215, "Invalid client secret provided.")}, nil, ExitCredential, "Entra did not accept the secret's Value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,7 +110,7 @@ func TestServeRefusals(t *testing.T) {
 		stderr string
 	}{
 		{"busy port", []string{"serve", "-p", "dev", "--port", port}, ExitFailure, "port " + port + " is in use"},
-		{"wrong secret", []string{"serve", "-p", "wrong-secret"}, ExitCredential, "not its Secret ID"},
+		{"wrong secret", []string{"serve", "-p", "wrong-secret"}, ExitCredential, "is a Secret ID, a GUID"},
 		{"any origin", []string{"serve", "-p", "dev", "--cors-origin", "*"}, ExitFailure, "every web page"},
 		{"no profile", []string{"serve"}, ExitUsage, "-p NAME"},
 	}
