@@ -57,10 +57,16 @@ func (v *claimsView) apply() {
 // render rebuilds the table from rows.
 func (v *claimsView) render() {
 	setShown(v.empty, len(v.rows) == 0)
-	// Objects is replaced whole: Add would lay the table out after each
-	// cell.
-	cells := make([]fyne.CanvasObject, 0, 2*len(v.rows))
-	for _, r := range v.rows {
+	v.table.Objects = claimCells(v.rows)
+	v.table.Refresh()
+}
+
+// claimCells are the cells of a claims table: each row's name, and its
+// value with the note under it. A table's Objects are replaced whole with
+// them: Add would lay the table out after each cell.
+func claimCells(rows []claimRow) []fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, 0, 2*len(rows))
+	for _, r := range rows {
 		name := &widget.Label{Text: r.name, TextStyle: fyne.TextStyle{Bold: r.heading}}
 		value := &widget.Label{Text: r.value, Wrapping: fyne.TextWrapBreak, Selectable: true}
 		cell := container.NewVBox(value)
@@ -69,6 +75,5 @@ func (v *claimsView) render() {
 		}
 		cells = append(cells, name, cell)
 	}
-	v.table.Objects = cells
-	v.table.Refresh()
+	return cells
 }

@@ -64,6 +64,7 @@ func (w *mainWindow) menus() []menu {
 			{label: "Test call tab", key: fyne.Key3, run: func() { w.showTab(w.callTab) }},
 			{label: "Setup check tab", key: fyne.Key4, run: func() { w.showTab(w.checkTab) }},
 			{label: "Serve tab", key: fyne.Key5, run: func() { w.showTab(w.serveTab) }},
+			{label: "Decode tab", key: fyne.Key6, run: func() { w.showTab(w.decodeTab) }},
 		}},
 		{"Help", []command{
 			{label: "Keyboard shortcuts", run: func() { showShortcuts(w.win, w.menus()) }},

@@ -110,7 +110,7 @@ func TestActionsNeverApplyToAProfileTheFilterHides(t *testing.T) {
 
 func TestTabShortcutsAreInTheMenu(t *testing.T) {
 	f, w := threeProfiles(t)
-	for i, item := range []*lazyTab{nil, nil, w.callTab, w.checkTab, w.serveTab} {
+	for i, item := range []*lazyTab{nil, nil, w.callTab, w.checkTab, w.serveTab, w.decodeTab} {
 		key := fyne.KeyName(string(rune('1' + i)))
 		f.shortcut(key, false)
 		if w.tabs.SelectedIndex() != i {
@@ -128,7 +128,7 @@ func TestTabShortcutsAreInTheMenu(t *testing.T) {
 			}
 		}
 	}
-	for _, label := range []string{"Next profile", "Previous profile", "Profile tab", "Claims tab", "Test call tab", "Setup check tab", "Serve tab"} {
+	for _, label := range []string{"Next profile", "Previous profile", "Profile tab", "Claims tab", "Test call tab", "Setup check tab", "Serve tab", "Decode tab"} {
 		if !shortcuts[label] {
 			t.Errorf("the menu shows no shortcut for %q", label)
 		}

@@ -49,10 +49,12 @@ type mainWindow struct {
 	call   *testCallView
 	check  *checkView
 	serve  *serveView
+	decode *decodeView
 
 	tabs                        *container.AppTabs
 	errorArea                   *errorArea
 	callTab, checkTab, serveTab *lazyTab
+	decodeTab                   *lazyTab
 	profilePane, emptyPane      fyne.CanvasObject
 	// The tray, notifications and settings (tray.go, notify.go,
 	// settingsview.go).
@@ -115,14 +117,16 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
 	w.check = newCheckView(w.ctrl, w.copier)
 	w.serve = newServeView(w.ctrl, w.copier)
+	w.decode = newDecodeView(w.ctrl, w.copier.clip)
 
 	w.callTab = newLazyTab("Test call", theme.MediaPlayIcon(), w.call)
 	w.checkTab = newLazyTab("Setup check", theme.ConfirmIcon(), w.check)
 	w.serveTab = newLazyTab("Serve", theme.ComputerIcon(), w.serve)
+	w.decodeTab = newLazyTab("Decode", theme.SearchIcon(), w.decode)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), w.editor.build()),
 		container.NewTabItemWithIcon("Claims", theme.InfoIcon(), w.claims.build()),
-		w.callTab.item, w.checkTab.item, w.serveTab.item,
+		w.callTab.item, w.checkTab.item, w.serveTab.item, w.decodeTab.item,
 	)
 	w.tabs.OnSelected = w.tabSelected
 	top := container.NewVBox(w.token.build(), widget.NewSeparator())
@@ -155,6 +159,7 @@ func (w *mainWindow) refresh() {
 	w.callTab.apply()
 	w.checkTab.apply()
 	w.serveTab.apply()
+	w.decodeTab.apply()
 	w.editor.changed()
 	w.win.SetTitle(w.title())
 	w.syncTicker(now)
@@ -186,7 +191,7 @@ func (w *mainWindow) syncTicker(now time.Time) {
 
 // tabSelected builds a tab's view the first time it is opened.
 func (w *mainWindow) tabSelected(item *container.TabItem) {
-	for _, t := range []*lazyTab{w.callTab, w.checkTab, w.serveTab} {
+	for _, t := range []*lazyTab{w.callTab, w.checkTab, w.serveTab, w.decodeTab} {
 		if t.item == item {
 			w.buildTab(t)
 		}

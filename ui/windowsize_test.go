@@ -35,6 +35,7 @@ func TestLongResultsScrollInsideTheWindowRatherThanGrowIt(t *testing.T) {
 	f.getToken()
 	f.openTab(w.callTab)
 	f.openTab(w.checkTab)
+	f.openTab(w.decodeTab)
 	before := minimum()
 	if before.Width > laptopMinimum.Width || before.Height > laptopMinimum.Height {
 		t.Errorf("the window asks for at least %v, more than a laptop's %v", before, laptopMinimum)
@@ -72,6 +73,15 @@ func TestLongResultsScrollInsideTheWindowRatherThanGrowIt(t *testing.T) {
 		t.Fatalf("the setup check shows %d steps, want 7", len(w.check.rows))
 	}
 	same("the setup check's seven steps")
+
+	f.openTab(w.decodeTab)
+	f.clip.WriteAll("Bearer " + f.currentToken().AccessToken)
+	test.Tap(w.decode.paste)
+	test.Type(w.decode.expect, "https://graph.microsoft.com")
+	if len(w.decode.table.Objects) == 0 {
+		t.Fatalf("the Decode tab shows no claims: %s", w.decode.message.Text)
+	}
+	same("a decoded token with its claims and verdict")
 
 	f.srv.Inject(emulator.TokenEndpoint, emulator.EntraReply(401, "invalid_client", 7000215, strings.Repeat("Invalid client secret provided. ", 10)))
 	f.getToken()
