@@ -38,6 +38,7 @@ func (w *mainWindow) reveal() {
 // ticker is stopped, auto-refresh.
 func (w *mainWindow) minute(now time.Time) {
 	w.notes.checkExpiry(now)
+	w.notes.checkSecrets(now)
 	if !w.ticker.running() {
 		w.ctrl.autoRefresh(now)
 	}

@@ -119,3 +119,25 @@ func notifyReason(err error) string {
 	}
 	return err.Error()
 }
+
+// checkSecrets reminds, once a day (across restarts), of every client
+// secret that expires within the days Settings says, or has expired.
+func (n *notifier) checkSecrets(now time.Time) {
+	days := loadSettings(n.prefs).secretDays
+	if days == 0 || !n.on {
+		return // a reminder no one could see must not count as told
+	}
+	today := now.Format("2006-01-02")
+	for _, p := range n.tokens.profiles() {
+		reminder, warning := p.SecretReminder(now)
+		if warning == profiles.SecretFine || p.SecretExpires.DaysFrom(now) > days {
+			continue
+		}
+		key := settingSecretToldOn + string(p.ID)
+		if n.prefs.String(key) == today {
+			continue
+		}
+		n.prefs.SetString(key, today)
+		n.notify("Client secret expiring", "The "+reminder+" for "+p.Name+" ("+p.SecretExpires.String()+"): create a new one under App registrations › Certificates & secrets.")
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,50 @@ func TestTheTrayItemSaysWhenASecretExpiresSoon(t *testing.T) {
 	items := trayMenu("aztoken", ps, nil, testStart, time.Minute)
 	if items[0].label != "Copy header · dev (no token yet, secret expires in 12 days)" {
 		t.Errorf("tray item %q", items[0].label)
+	}
+}
+
+// secretNotes are the secret reminders among the notifications sent.
+func secretNotes(sent *sentNotifications) []string {
+	var out []string
+	for _, n := range sent.all() {
+		if n.Title == "Client secret expiring" {
+			out = append(out, n.Content)
+		}
+	}
+	return out
+}
+
+// TestASecretExpiringSoonIsRemindedOnceADay: within the days Settings
+// says (14 by default), one notification a day names the profile, the
+// day and what to do; restarting the window the same day sends no other.
+func TestASecretExpiringSoonIsRemindedOnceADay(t *testing.T) {
+	f := newFixture(t)
+	soon := f.sample("soon", emulator.SampleApp)
+	soon.SecretExpires = day(12)
+	f.seed(soon, emulator.SampleSecret)
+	later := f.sample("later", emulator.SampleApp)
+	later.SecretExpires = day(20) // in the list's 30 days, not the reminder's 14
+	f.seed(later, emulator.SampleSecret)
+
+	w, sent := f.openWithTray(true)
+	w.refresh()
+	w.refresh()
+	want := "The secret expires in 12 days for soon (" + day(12).String() + "): create a new one under App registrations › Certificates & secrets."
+	if got := secretNotes(sent); len(got) != 1 || got[0] != want {
+		t.Fatalf("reminders %q, want once %q", got, want)
+	}
+
+	f.clock.Add(24 * time.Hour)
+	w.minute(f.clock.Now())
+	if got := secretNotes(sent); len(got) != 2 || !strings.Contains(got[1], "expires in 11 days for soon") {
+		t.Errorf("next day: %q", got)
+	}
+
+	f.app.Preferences().SetInt(settingSecretDays, 0)
+	f.clock.Add(24 * time.Hour)
+	w.minute(f.clock.Now())
+	if got := secretNotes(sent); len(got) != 2 {
+		t.Errorf("with reminders off: %q", got)
 	}
 }

@@ -15,9 +15,13 @@ import (
 // Preference keys of the Settings view. Preferences are a plain file, so
 // they hold choices only: never a secret or a token.
 const (
-	settingClearAfter    = "clipboard.clearAfterSeconds"
-	settingMargin        = "tokens.refreshMarginMinutes"
-	settingMaxWait       = "tokens.maxRetryAfterSeconds"
+	settingClearAfter = "clipboard.clearAfterSeconds"
+	settingMargin     = "tokens.refreshMarginMinutes"
+	settingMaxWait    = "tokens.maxRetryAfterSeconds"
+	settingSecretDays = "notify.secretExpiryDays"
+	// settingSecretToldOn + a profile ID is the day its secret's expiry
+	// was last told: one reminder a day, across restarts.
+	settingSecretToldOn  = "notify.secretExpiryToldOn."
 	settingNotifyCopy    = "notify.trayCopy"
 	settingNotifyRefresh = "notify.autoRefreshFailed"
 	settingNotifyExpiry  = "notify.tokenExpired"
@@ -33,6 +37,8 @@ const (
 	maxMarginMinutes     = 30
 	minWaitSeconds       = 1
 	maxWaitSeconds       = 600
+	maxSecretDays        = 90
+	defaultSecretDays    = 14
 )
 
 // appSettings are aztoken's app-wide preferences.
@@ -45,6 +51,9 @@ type appSettings struct {
 	// maxWait is the most aztoken waits, over a request's retries,
 	// because Azure asked it to with Retry-After.
 	maxWait time.Duration
+	// secretDays is how many days before a client secret expires a
+	// daily reminder starts; 0 never reminds.
+	secretDays int
 	// notifyCopy tells how a tray copy went; notifyRefresh when an
 	// automatic refresh fails; notifyExpiry when a token runs out.
 	notifyCopy, notifyRefresh, notifyExpiry bool
@@ -59,6 +68,7 @@ func loadSettings(p fyne.Preferences) appSettings {
 		clearAfter:    clipboard.DefaultClearAfter,
 		margin:        tokens.DefaultMargin,
 		maxWait:       tokens.DefaultMaxRetryAfter,
+		secretDays:    defaultSecretDays,
 		notifyCopy:    p.BoolWithFallback(settingNotifyCopy, true),
 		notifyRefresh: p.BoolWithFallback(settingNotifyRefresh, true),
 		notifyExpiry:  p.BoolWithFallback(settingNotifyExpiry, false),
@@ -72,6 +82,9 @@ func loadSettings(p fyne.Preferences) appSettings {
 	if n, err := checkMaxWait(strconv.Itoa(p.IntWithFallback(settingMaxWait, -1))); err == nil {
 		s.maxWait = time.Duration(n) * time.Second
 	}
+	if n, err := checkSecretDays(strconv.Itoa(p.IntWithFallback(settingSecretDays, -1))); err == nil {
+		s.secretDays = n
+	}
 	if v, err := checkARMVersion(p.String(settingARMAPIVersion)); err == nil {
 		s.armAPIVersion = v
 	}
@@ -83,6 +96,7 @@ func (s appSettings) save(p fyne.Preferences) {
 	p.SetInt(settingClearAfter, int(s.clearAfter/time.Second))
 	p.SetInt(settingMargin, int(s.margin/time.Minute))
 	p.SetInt(settingMaxWait, int(s.maxWait/time.Second))
+	p.SetInt(settingSecretDays, s.secretDays)
 	p.SetBool(settingNotifyCopy, s.notifyCopy)
 	p.SetBool(settingNotifyRefresh, s.notifyRefresh)
 	p.SetBool(settingNotifyExpiry, s.notifyExpiry)
@@ -98,6 +112,7 @@ const (
 	errClearAfter fieldMessage = "Enter whole seconds from 0 to 3600; 0 never clears the clipboard."
 	errMargin     fieldMessage = "Enter whole minutes from 1 to 30."
 	errMaxWait    fieldMessage = "Enter whole seconds from 1 to 600."
+	errSecretDays fieldMessage = "Enter whole days from 0 to 90; 0 never reminds."
 	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
 )
 
@@ -114,6 +129,11 @@ func checkMargin(s string) (int, error) {
 // checkMaxWait reads the longest wait Azure may ask for, in seconds.
 func checkMaxWait(s string) (int, error) {
 	return checkWhole(s, minWaitSeconds, maxWaitSeconds, errMaxWait)
+}
+
+// checkSecretDays reads how many days ahead a secret's expiry is told.
+func checkSecretDays(s string) (int, error) {
+	return checkWhole(s, 0, maxSecretDays, errSecretDays)
 }
 
 func checkWhole(s string, lo, hi int, bad error) (int, error) {

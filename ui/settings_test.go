@@ -83,6 +83,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 		{v.clearAfter, "3601", string(errClearAfter)},
 		{v.margin, "31", string(errMargin)},
 		{v.maxWait, "0", string(errMaxWait)},
+		{v.secretDays, "91", string(errSecretDays)},
 		{v.apiVersion, "2024-13-01", string(errAPIVersion)},
 	} {
 		tc.e.entry.SetText(tc.text)
@@ -97,6 +98,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	v.clearAfter.entry.SetText("0")
 	v.margin.entry.SetText("10")
 	v.maxWait.entry.SetText("15")
+	v.secretDays.entry.SetText("0")
 	v.apiVersion.entry.SetText("2024-03-01-preview")
 	test.Tap(v.notifyExpiry)
 	if v.clearAfter.message.Visible() || v.save.Disabled() {
@@ -114,6 +116,9 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	}
 	if w.ctrl.cache.Margin() != 10*time.Minute {
 		t.Errorf("the cache's margin is %v", w.ctrl.cache.Margin())
+	}
+	if prefs.Int(settingSecretDays) != 0 {
+		t.Errorf("secret reminders saved as %d days, want 0 (never)", prefs.Int(settingSecretDays))
 	}
 	if prefs.Int(settingMaxWait) != 15 || w.ctrl.client.Retry.MaxRetryAfter != 15*time.Second {
 		t.Errorf("the longest wait is saved as %d s and used as %v, want 15 s", prefs.Int(settingMaxWait), w.ctrl.client.Retry.MaxRetryAfter)

@@ -28,10 +28,10 @@ type settingsView struct {
 	setMargin, setMaxWait func(time.Duration)
 	saved                 func()
 
-	clearAfter, margin, maxWait, apiVersion *settingEntry
-	notifyCopy, notifyRefresh, notifyExpiry *widget.Check
-	save                                    *widget.Button
-	dialog                                  *dialog.CustomDialog
+	clearAfter, margin, maxWait, secretDays, apiVersion *settingEntry
+	notifyCopy, notifyRefresh, notifyExpiry             *widget.Check
+	save                                                *widget.Button
+	dialog                                              *dialog.CustomDialog
 }
 
 // settingEntry is an entry with its check and the message under it.
@@ -61,6 +61,7 @@ func (v *settingsView) open() {
 	s := loadSettings(v.prefs)
 	v.clearAfter = v.newEntry(strconv.Itoa(int(s.clearAfter/time.Second)), "60", func(t string) error { _, err := checkClearAfter(t); return err })
 	v.margin = v.newEntry(strconv.Itoa(int(s.margin/time.Minute)), "5", func(t string) error { _, err := checkMargin(t); return err })
+	v.secretDays = v.newEntry(strconv.Itoa(s.secretDays), "14", func(t string) error { _, err := checkSecretDays(t); return err })
 	v.maxWait = v.newEntry(strconv.Itoa(int(s.maxWait/time.Second)), "60", func(t string) error { _, err := checkMaxWait(t); return err })
 	v.apiVersion = v.newEntry(s.armAPIVersion, tokens.ResourceGroupsAPIVersion, func(t string) error { _, err := checkARMVersion(t); return err })
 	v.notifyCopy = widget.NewCheck("When a copy from the tray succeeds or fails", nil)
@@ -75,6 +76,7 @@ func (v *settingsView) open() {
 		widget.NewLabel("Refresh tokens before expiry (minutes)"), v.margin.cell(),
 		widget.NewLabel("Wait at most, when Azure asks (seconds)"), v.maxWait.cell(),
 		widget.NewLabel("Notifications"), container.NewVBox(v.notifyCopy, v.notifyRefresh, v.notifyExpiry),
+		widget.NewLabel("Remind of a secret's expiry (days before)"), v.secretDays.cell(),
 		widget.NewLabel("ARM api-version"), v.apiVersion.cell(),
 	)
 	note := &widget.Label{Text: "The clipboard is cleared only if it still holds what aztoken copied.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
@@ -113,7 +115,7 @@ func (e *settingEntry) valid() bool { return e.check(e.entry.Text) == nil }
 
 // changed allows Save only while every entry passes.
 func (v *settingsView) changed() {
-	enable(v.save, v.clearAfter.valid() && v.margin.valid() && v.maxWait.valid() && v.apiVersion.valid())
+	enable(v.save, v.clearAfter.valid() && v.margin.valid() && v.maxWait.valid() && v.secretDays.valid() && v.apiVersion.valid())
 }
 
 // onSave stores the settings and puts them to work.
@@ -122,13 +124,15 @@ func (v *settingsView) onSave() {
 	margin, err2 := checkMargin(v.margin.entry.Text)
 	api, err3 := checkARMVersion(v.apiVersion.entry.Text)
 	wait, err4 := checkMaxWait(v.maxWait.entry.Text)
-	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+	days, err5 := checkSecretDays(v.secretDays.entry.Text)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil || err5 != nil {
 		return
 	}
 	s := appSettings{
 		clearAfter:    time.Duration(seconds) * time.Second,
 		margin:        time.Duration(margin) * time.Minute,
 		maxWait:       time.Duration(wait) * time.Second,
+		secretDays:    days,
 		notifyCopy:    v.notifyCopy.Checked,
 		notifyRefresh: v.notifyRefresh.Checked,
 		notifyExpiry:  v.notifyExpiry.Checked,

@@ -165,6 +165,7 @@ func (w *mainWindow) refresh() {
 	w.syncTicker(now)
 	w.tray.update(now)
 	w.notes.checkExpiry(now)
+	w.notes.checkSecrets(now)
 }
 
 // tick moves every countdown on, once a second while one is showing.
