@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
@@ -22,7 +23,7 @@ const (
 	settingNotifyRefresh = "notify.autoRefreshFailed"
 	settingNotifyExpiry  = "notify.tokenExpired"
 	// settingARMAPIVersion is read by the Test call view as well, with
-	// tokens.ResourceGroupsAPIVersion when unset; so unset means default.
+	// arm.ResourceGroupsAPIVersion when unset; so unset means default.
 	settingARMAPIVersion = "armApiVersion"
 )
 
@@ -98,7 +99,7 @@ const (
 	errClearAfter fieldMessage = "Enter whole seconds from 0 to 3600; 0 never clears the clipboard."
 	errMargin     fieldMessage = "Enter whole minutes from 1 to 30."
 	errMaxWait    fieldMessage = "Enter whole seconds from 1 to 600."
-	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
+	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + arm.ResourceGroupsAPIVersion + "."
 )
 
 // checkClearAfter reads the clipboard delay in seconds.
