@@ -51,8 +51,8 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 	if err != nil {
 		return OpenIDConfig{}, fmt.Errorf("authority host: %w", err)
 	}
-	u := joinPath(base, "/"+url.PathEscape(tenant)+"/v2.0/.well-known/openid-configuration")
-	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
+	u := JoinPath(base, "/"+url.PathEscape(tenant)+"/v2.0/.well-known/openid-configuration")
+	resp, err := c.Send(ctx, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return nil, err
@@ -63,16 +63,16 @@ func (c *Client) Discovery(ctx context.Context, authorityHost, tenant string) (O
 	if err != nil {
 		return OpenIDConfig{}, err
 	}
-	if resp.status != http.StatusOK {
+	if resp.Status != http.StatusOK {
 		return OpenIDConfig{}, entraFailure(resp)
 	}
 	var cfg OpenIDConfig
-	if err := json.Unmarshal(resp.body, &cfg); err != nil {
-		return OpenIDConfig{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body), Reason: err}
+	if err := json.Unmarshal(resp.Body, &cfg); err != nil {
+		return OpenIDConfig{}, &ResponseError{Status: resp.Status, Host: resp.Host, Excerpt: Excerpt(resp.Body), Reason: err}
 	}
 	// MSAL rejects a document without these two; so do we.
 	if cfg.TokenEndpoint == "" || cfg.Issuer == "" {
-		return OpenIDConfig{}, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body),
+		return OpenIDConfig{}, &ResponseError{Status: resp.Status, Host: resp.Host, Excerpt: Excerpt(resp.Body),
 			Reason: errors.New("the OpenID configuration has no token_endpoint or issuer")}
 	}
 	return cfg, nil

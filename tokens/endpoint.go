@@ -46,8 +46,8 @@ func IsLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// joinPath appends path (starting with "/") to an endpoint, whether or
+// JoinPath appends path (starting with "/") to an endpoint, whether or
 // not the endpoint ends in a slash.
-func joinPath(base *url.URL, path string) string {
+func JoinPath(base *url.URL, path string) string {
 	return strings.TrimSuffix(base.String(), "/") + path
 }

@@ -54,12 +54,12 @@ func parseEntraError(status int, body []byte) (*EntraError, bool) {
 // entraFailure is the error for an answer from Entra other than 200 OK:
 // Entra's own error, naming the host that answered (some fixes depend on
 // the cloud), or a ResponseError with an excerpt when the body is not one.
-func entraFailure(resp *response) error {
-	if e, ok := parseEntraError(resp.status, resp.body); ok {
-		e.Host = resp.host
+func entraFailure(resp *Response) error {
+	if e, ok := parseEntraError(resp.Status, resp.Body); ok {
+		e.Host = resp.Host
 		return e
 	}
-	return &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+	return &ResponseError{Status: resp.Status, Host: resp.Host, Excerpt: Excerpt(resp.Body)}
 }
 
 // AADSTS is the first AADSTS code, or 0 when Entra sent none.

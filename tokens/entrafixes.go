@@ -12,7 +12,7 @@ type entraFix struct {
 }
 
 // text is the fix as a user reads it, naming the fields.
-func (f entraFix) text() string { return withFields(f.fix, f.fields) }
+func (f entraFix) text() string { return WithFields(f.fix, f.fields) }
 
 // Shared wording of codes that mean the same thing.
 const (

@@ -62,100 +62,16 @@ func TestEveryEntraCodeIsExplained(t *testing.T) {
 	}
 }
 
-// TestEveryARMCodeIsExplained does the same for Resource Manager's codes:
-// throttles and 5xx are retried, then reported with their own fix.
-func TestEveryARMCodeIsExplained(t *testing.T) {
-	srv, c, _ := startWorld(t, nil)
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
-	for _, f := range armTable {
-		t.Run(f.code, func(t *testing.T) {
-			tries := 1
-			if retryableStatus(f.status) {
-				tries = 1 + c.Retry.MaxRetries
-			}
-			for range tries {
-				srv.Inject(emulator.ARMEndpoint, emulator.ARMReply(f.status, f.code, "The cause: "+f.cause+"."))
-			}
-			before := srv.Requests(emulator.ARMEndpoint)
-			_, err := arm.Get(context.Background(), "/subscriptions/"+readableSub+"/resourcegroups?api-version="+ResourceGroupsAPIVersion)
-			var e *ARMError
-			if !errors.As(err, &e) || e.Code != f.code || e.Status != f.status {
-				t.Fatalf("err = %v, want %d %s", err, f.status, f.code)
-			}
-			if Fix(err) != f.text() || e.RequestID == "" {
-				t.Errorf("fix %q, want %q; request id %q", Fix(err), f.text(), e.RequestID)
-			}
-			if n := srv.Requests(emulator.ARMEndpoint) - before; n != tries {
-				t.Errorf("%d requests, want %d", n, tries)
-			}
-			if Unavailable(err) != retryableStatus(f.status) {
-				t.Errorf("Unavailable = %v for HTTP %d", Unavailable(err), f.status)
-			}
-		})
-	}
-}
-
-func TestUnknownARMCodeGetsARMsWordsAndTheRequestIDs(t *testing.T) {
-	srv, c, _ := startWorld(t, nil)
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
-	srv.Inject(emulator.ARMEndpoint, emulator.ARMReply(400, "SomethingNew", "Something new happened."))
-	_, err := arm.Get(context.Background(), "/subscriptions/"+readableSub+"?api-version="+SubscriptionsAPIVersion)
-	var e *ARMError
-	if !errors.As(err, &e) {
-		t.Fatalf("err = %v", err)
-	}
-	fix := Fix(err)
-	if !strings.Contains(fix, "SomethingNew") || !strings.Contains(fix, e.RequestID) || !strings.Contains(fix, e.CorrelationID) || !strings.Contains(err.Error(), "Something new happened") {
-		t.Errorf("err %q, fix %q", err, fix)
-	}
-	for _, f := range armTable {
-		if strings.Contains(fix, strings.TrimSuffix(f.fix, ".")) {
-			t.Errorf("fix %q is %s's", fix, f.code)
-		}
-	}
-}
-
-func TestSubscriptionStatesAreReadFromAnyCode(t *testing.T) {
-	tests := []struct{ code, message, want string }{
-		{"SubscriptionWarned", "The subscription '1' is in the warned state.", "past due"},
-		{"SubscriptionNotActive", "The subscription '1' is past due.", "past due"},
-		{"SubscriptionDeleted", "The subscription '1' was deleted.", "use another subscription"},
-		{"SomeNewCode", "Subscription '1' is disabled.", "reactivate"},
-		{"SomeNewCode", "The storage account is disabled.", "code SomeNewCode is not in aztoken's table"},
-	}
-	for _, tt := range tests {
-		e := &ARMError{Status: 409, Code: tt.code, Message: tt.message}
-		if !strings.Contains(e.Fix(), tt.want) {
-			t.Errorf("%s %q: fix %q lacks %q", tt.code, tt.message, e.Fix(), tt.want)
-		}
-	}
-}
-
-func TestAPIVersionRefusalsOfferTheListedVersions(t *testing.T) {
-	tests := []struct{ code, message, want string }{
-		{"InvalidApiVersionParameter", "The api-version '2099-01-01' is invalid. The supported versions are '2025-04-01-preview,2024-11-01,2024-07-01,2021-04-01'. Please note that the api-version is case sensitive.",
-			"such as 2024-11-01 (it supports 2024-11-01, 2024-07-01, 2021-04-01, 2025-04-01-preview)"},
-		{"NoRegisteredProviderFound", "No registered resource provider found for location 'westeurope' and API version '2099-01-01' for type 'resourceGroups'. The supported api-versions are '2014-04-01, 2015-11-01, 2016-02-01'. The supported locations are 'westeurope'.",
-			"such as 2016-02-01"},
-		{"InvalidApiVersionParameter", "The api-version is invalid.", "such as " + ResourceGroupsAPIVersion},
-	}
-	for _, tt := range tests {
-		e := &ARMError{Status: 400, Code: tt.code, Message: tt.message}
-		if !strings.Contains(e.Fix(), tt.want) {
-			t.Errorf("%s: fix %q lacks %q", tt.code, e.Fix(), tt.want)
-		}
-	}
-}
-
 var updateREADME = flag.Bool("update-readme", false, "rewrite the README's error table from the code's tables")
 
-// The README's error table lies between these lines.
+// The README's table of Entra's codes lies between these lines;
+// tokens/arm keeps the table of Resource Manager's codes below it.
 const (
-	tableStart = "<!-- error table: generated from tokens/entrafixes.go and armfixes.go by go test ./tokens -run TestREADMEErrorTable -update-readme -->\n"
-	tableEnd   = "<!-- end of error table -->\n"
+	tableStart = "<!-- Entra error table: generated from tokens/entrafixes.go by go test ./tokens -run TestREADMEErrorTable -update-readme -->\n"
+	tableEnd   = "<!-- end of Entra error table -->\n"
 )
 
-// errorTable is the README's table: every code aztoken explains.
+// errorTable is the README's table of every Entra code aztoken explains.
 func errorTable() string {
 	var b strings.Builder
 	b.WriteString("| code | cause | look at | fix |\n|---|---|---|---|\n")
@@ -172,9 +88,6 @@ func errorTable() string {
 	cell := strings.NewReplacer("|", `\|`, "<", `\<`, ">", `\>`).Replace
 	for _, f := range entraTable {
 		fmt.Fprintf(&b, "| AADSTS%d | %s | %s | %s |\n", f.code, cell(f.cause), fields(f.fields), cell(f.fix))
-	}
-	for _, f := range armTable {
-		fmt.Fprintf(&b, "| ARM %d %s | %s | %s | %s |\n", f.status, f.code, cell(f.cause), fields(f.fields), cell(f.fix))
 	}
 	return b.String()
 }
@@ -203,7 +116,7 @@ func TestREADMEErrorTable(t *testing.T) {
 		}
 		return
 	}
-	t.Errorf("README.md's error table differs from the code's; run go test ./tokens -run TestREADMEErrorTable -update-readme")
+	t.Errorf("README.md's Entra error table differs from the code's; run go test ./tokens -run TestREADMEErrorTable -update-readme")
 }
 
 // TestREADMENamesEveryLimit keeps the README's limits table true to the
@@ -223,7 +136,6 @@ func TestREADMENamesEveryLimit(t *testing.T) {
 		fmt.Sprintf("| %d, backoff from %s doubling up to %s", DefaultMaxRetries, seconds(p.BaseDelay), seconds(p.MaxDelay)),
 		fmt.Sprintf("%s, %s, %s, %s |", seconds(dialTimeout), seconds(tlsTimeout), seconds(headerTimeout), seconds(attemptTimeout)),
 		fmt.Sprintf("| %d MiB |", MaxBodyBytes>>20),
-		fmt.Sprintf("| %d |", maxPages),
 	} {
 		if !strings.Contains(limits, want) {
 			t.Errorf("the README's limits lack %q", want)

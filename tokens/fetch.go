@@ -34,7 +34,7 @@ func (c *Client) Token(ctx context.Context, r Request) (Token, error) {
 // built anew for every attempt: a certificate's signed assertion must be
 // fresh each time, with its own jti and time window.
 func (c *Client) exchange(ctx context.Context, tokenURL string, form func() (url.Values, error), target Target) (Token, error) {
-	resp, err := c.send(ctx, func(ctx context.Context) (*http.Request, error) {
+	resp, err := c.Send(ctx, func(ctx context.Context) (*http.Request, error) {
 		values, err := form()
 		if err != nil {
 			return nil, err
@@ -50,13 +50,13 @@ func (c *Client) exchange(ctx context.Context, tokenURL string, form func() (url
 	if err != nil {
 		return Token{}, err
 	}
-	if resp.status != http.StatusOK {
+	if resp.Status != http.StatusOK {
 		return Token{}, entraFailure(resp)
 	}
-	tok, err := ParseTokenResponse(resp.body, target, c.Now())
+	tok, err := ParseTokenResponse(resp.Body, target, c.Now())
 	if err != nil {
 		// No excerpt: a damaged success body may still hold a token.
-		return Token{}, &ResponseError{Status: resp.status, Host: resp.host, Reason: err}
+		return Token{}, &ResponseError{Status: resp.Status, Host: resp.Host, Reason: err}
 	}
 	return tok, nil
 }

@@ -20,10 +20,10 @@ const (
 	FieldSubscription Field = "Subscription"
 )
 
-// withFields ends a fix by naming the profile fields to look at, in the
+// WithFields ends a fix by naming the profile fields to look at, in the
 // same sentence; a fix about nothing in the profile (an outage, a
 // tenant's policy) has none and says so itself.
-func withFields(fix string, fields []Field) string {
+func WithFields(fix string, fields []Field) string {
 	if len(fields) == 0 {
 		return fix
 	}

@@ -130,9 +130,9 @@ func (e *ResponseError) Fix() string {
 	return "Something other than Azure answered (often a proxy or captive portal): check HTTPS_PROXY and the endpoints, then try again."
 }
 
-// excerpt keeps the start of a body safe to show: printable text only,
+// Excerpt keeps the start of a body safe to show: printable text only,
 // whitespace folded, at most 160 characters.
-func excerpt(body []byte) string {
+func Excerpt(body []byte) string {
 	const limit = 160
 	out := make([]rune, 0, limit)
 	space := false

@@ -39,7 +39,7 @@ func (r Request) TokenURL() (string, error) {
 	if r.Target.IsScope() {
 		path = "/oauth2/v2.0/token"
 	}
-	return joinPath(base, "/"+url.PathEscape(r.Tenant)+path), nil
+	return JoinPath(base, "/"+url.PathEscape(r.Tenant)+path), nil
 }
 
 // form builds the url-encoded body Entra expects.

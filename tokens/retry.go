@@ -103,9 +103,9 @@ func retryableStatus(status int) bool {
 	return status == http.StatusTooManyRequests || status >= 500
 }
 
-// retryAfter reads a Retry-After header in either of its forms: seconds or
+// RetryAfter reads a Retry-After header in either of its forms: seconds or
 // an HTTP date.
-func retryAfter(h http.Header, now time.Time) time.Duration {
+func RetryAfter(h http.Header, now time.Time) time.Duration {
 	v := h.Get("Retry-After")
 	if v == "" {
 		return 0

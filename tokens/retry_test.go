@@ -24,7 +24,7 @@ func TestRetryAfterReadsSecondsAndDates(t *testing.T) {
 		if v != "" {
 			h.Set("Retry-After", v)
 		}
-		if got := retryAfter(h, now); got != want {
+		if got := RetryAfter(h, now); got != want {
 			t.Errorf("Retry-After %q = %v, want %v", v, got, want)
 		}
 	}
@@ -47,10 +47,10 @@ func TestBackoffDoublesWithJitterUpToItsCap(t *testing.T) {
 func TestExcerptIsShortAndPrintable(t *testing.T) {
 	t.Parallel()
 	body := []byte("<html>\r\n  <head><title>502 Bad\x00 Gateway</title></head>\n")
-	if got := excerpt(body); got != "<html> <head><title>502 Bad Gateway</title></head>" {
+	if got := Excerpt(body); got != "<html> <head><title>502 Bad Gateway</title></head>" {
 		t.Errorf("excerpt = %q", got)
 	}
-	long := excerpt([]byte(strings.Repeat("é", 400)))
+	long := Excerpt([]byte(strings.Repeat("é", 400)))
 	if n := len([]rune(long)); n != 161 || !strings.HasSuffix(long, "…") {
 		t.Errorf("long excerpt has %d runes: %q", n, long)
 	}

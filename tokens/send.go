@@ -14,22 +14,26 @@ import (
 // asked for.
 const MaxBodyBytes = 1 << 20
 
-// response is an answer read in full, within MaxBodyBytes.
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-	host   string
+// Response is an answer read in full, within MaxBodyBytes.
+type Response struct {
+	// Status is the HTTP status code.
+	Status int
+	// Header is the answer's header.
+	Header http.Header
+	// Body is the whole body.
+	Body []byte
+	// Host is the host that answered, for error messages.
+	Host string
 }
 
-// send performs a request, retrying as c.Retry allows, and never takes
+// Send performs a request, retrying as c.Retry allows, and never takes
 // longer than its limits: Retry.Timeout waiting for answers, plus at most
 // Retry.MaxRetryAfter of waits Azure asked for. newRequest builds a fresh
 // request for every attempt, since a body can be read only once. A non-2xx
 // answer is returned as a response, not an error: the caller knows how to
-// read its body. failure is how the caller reads one; send uses it only to
+// read its body. failure is how the caller reads one; Send uses it only to
 // wrap the answer in the *RetryAfterError that says when to try again.
-func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*http.Request, error), failure func(*response) error) (*response, error) {
+func (c *Client) Send(ctx context.Context, newRequest func(context.Context) (*http.Request, error), failure func(*Response) error) (*Response, error) {
 	p := c.policy()
 	var host string
 	build := func(ctx context.Context) (*http.Request, error) {
@@ -51,8 +55,8 @@ func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*ht
 		}
 		now := c.Now()
 		var asked time.Duration // only an answer with an error can ask
-		if resp != nil && retryableStatus(resp.status) {
-			asked = retryAfter(resp.header, now)
+		if resp != nil && retryableStatus(resp.Status) {
+			asked = RetryAfter(resp.Header, now)
 		}
 		switch {
 		case attempt >= p.MaxRetries && asked > 0:
@@ -90,7 +94,7 @@ func (c *Client) send(ctx context.Context, newRequest func(context.Context) (*ht
 var errOutOfTime = errors.New("out of time")
 
 // attemptUntil runs one attempt that must end by deadline.
-func (c *Client) attemptUntil(ctx context.Context, deadline time.Time, newRequest func(context.Context) (*http.Request, error)) (*response, error) {
+func (c *Client) attemptUntil(ctx context.Context, deadline time.Time, newRequest func(context.Context) (*http.Request, error)) (*Response, error) {
 	actx, cancel := context.WithTimeout(ctx, deadline.Sub(c.Now()))
 	defer cancel()
 	resp, err := c.attempt(actx, newRequest)
@@ -104,16 +108,16 @@ func (c *Client) attemptUntil(ctx context.Context, deadline time.Time, newReques
 // a success whose body is empty or not JSON (a proxy's or a failing
 // front end's), and network failures other than a host that does not
 // exist or a certificate that does not verify.
-func retryable(resp *response, err error) bool {
+func retryable(resp *Response, err error) bool {
 	var netErr *NetworkError
 	if err != nil {
 		return errors.As(err, &netErr) && !netErr.permanent()
 	}
-	return retryableStatus(resp.status) || (resp.status == http.StatusOK && !json.Valid(resp.body))
+	return retryableStatus(resp.Status) || (resp.Status == http.StatusOK && !json.Valid(resp.Body))
 }
 
 // attempt sends one request and reads its whole answer.
-func (c *Client) attempt(ctx context.Context, newRequest func(context.Context) (*http.Request, error)) (*response, error) {
+func (c *Client) attempt(ctx context.Context, newRequest func(context.Context) (*http.Request, error)) (*Response, error) {
 	req, err := newRequest(ctx)
 	if err != nil {
 		return nil, err
@@ -136,7 +140,7 @@ func (c *Client) attempt(ctx context.Context, newRequest func(context.Context) (
 	if len(body) > MaxBodyBytes {
 		return nil, &BodyTooLargeError{Host: req.URL.Host}
 	}
-	return &response{status: resp.StatusCode, header: resp.Header, body: body, host: req.URL.Host}, nil
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: body, Host: req.URL.Host}, nil
 }
 
 // transportError turns a failure below HTTP into the error a user reads,

@@ -13,15 +13,17 @@ import (
 func Unavailable(err error) bool {
 	var wait *RetryAfterError
 	var entra *EntraError
-	var arm *ARMError
+	// An error of another package that knows whether it means Azure
+	// cannot serve now, such as Resource Manager's (tokens/arm).
+	var trouble interface{ Unavailable() bool }
 	var resp *ResponseError
 	switch {
 	case errors.As(err, &wait):
 		return true
 	case errors.As(err, &entra):
 		return entra.serviceTrouble()
-	case errors.As(err, &arm):
-		return arm.Status == http.StatusTooManyRequests || arm.Status >= 500
+	case errors.As(err, &trouble):
+		return trouble.Unavailable()
 	case errors.As(err, &resp):
 		// A 5xx page not in Azure's shape more likely comes from a proxy,
 		// which is a network matter; a 429 is a throttle whatever its body.

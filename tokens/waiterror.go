@@ -22,7 +22,7 @@ type RetryAfterError struct {
 	Limit time.Duration
 	// Retries is how many retries were made before giving up.
 	Retries int
-	// Err is the answer that asked: an *EntraError, an *ARMError or a
+	// Err is the answer that asked: an *EntraError, an *arm.Error or a
 	// *ResponseError.
 	Err error
 }

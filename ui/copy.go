@@ -10,6 +10,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
@@ -86,7 +87,7 @@ func curlCommand(p profiles.Profile, tok tokens.Token) string {
 	if sub == "" {
 		sub = "<subscription-id>"
 	}
-	return curlGet(p, tok, resourceGroupsPath(sub, tokens.ResourceGroupsAPIVersion))
+	return curlGet(p, tok, resourceGroupsPath(sub, arm.ResourceGroupsAPIVersion))
 }
 
 // curlGet is a ready-to-run GET of path (relative to the profile's
@@ -97,7 +98,7 @@ func curlGet(p profiles.Profile, tok tokens.Token, path string) string {
 }
 
 // resourceGroupsPath is the resource group list's path, as
-// tokens.ARM.ResourceGroups asks for it.
+// arm.Client.ResourceGroups asks for it.
 func resourceGroupsPath(subscription, apiVersion string) string {
 	return "/subscriptions/" + subscription + "/resourcegroups?api-version=" + apiVersion
 }

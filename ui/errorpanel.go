@@ -12,6 +12,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // errorPanel explains, where the token would be, why the selected
@@ -115,14 +116,14 @@ func (v *errorPanel) copyDetails() {
 // error code.
 func errorCode(err error) string {
 	var entra *tokens.EntraError
-	var arm *tokens.ARMError
+	var armErr *arm.Error
 	switch {
 	case errors.As(err, &entra) && entra.AADSTS() != 0:
 		return fmt.Sprintf("AADSTS%d", entra.AADSTS())
 	case errors.As(err, &entra):
 		return entra.Code
-	case errors.As(err, &arm):
-		return arm.Code
+	case errors.As(err, &armErr):
+		return armErr.Code
 	}
 	return ""
 }
@@ -131,12 +132,12 @@ func errorCode(err error) string {
 // details with trace and correlation ids, or the error itself.
 func errorDetails(err error) string {
 	var entra *tokens.EntraError
-	var arm *tokens.ARMError
+	var armErr *arm.Error
 	switch {
 	case errors.As(err, &entra):
 		return entra.Details()
-	case errors.As(err, &arm):
-		return arm.Details()
+	case errors.As(err, &armErr):
+		return armErr.Details()
 	}
 	return err.Error()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/clipboard"
 )
 
@@ -26,7 +27,7 @@ const (
 	settingNotifyRefresh = "notify.autoRefreshFailed"
 	settingNotifyExpiry  = "notify.tokenExpired"
 	// settingARMAPIVersion is read by the Test call view as well, with
-	// tokens.ResourceGroupsAPIVersion when unset; so unset means default.
+	// arm.ResourceGroupsAPIVersion when unset; so unset means default.
 	settingARMAPIVersion = "armApiVersion"
 )
 
@@ -113,7 +114,7 @@ const (
 	errMargin     fieldMessage = "Enter whole minutes from 1 to 30."
 	errMaxWait    fieldMessage = "Enter whole seconds from 1 to 600."
 	errSecretDays fieldMessage = "Enter whole days from 0 to 90; 0 never reminds."
-	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + tokens.ResourceGroupsAPIVersion + "."
+	errAPIVersion fieldMessage = "Enter a date as YYYY-MM-DD or YYYY-MM-DD-preview; leave empty for " + arm.ResourceGroupsAPIVersion + "."
 )
 
 // checkClearAfter reads the clipboard delay in seconds.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/clipboard"
 	"github.com/aztoken/aztoken/ui/version"
 )
@@ -131,7 +132,7 @@ func TestSettingsViewChecksAsYouTypeAndSaves(t *testing.T) {
 	}
 	w.settings.apiVersion.entry.SetText("")
 	test.Tap(w.settings.save)
-	if got := prefs.StringWithFallback(settingARMAPIVersion, tokens.ResourceGroupsAPIVersion); got != tokens.ResourceGroupsAPIVersion {
+	if got := prefs.StringWithFallback(settingARMAPIVersion, arm.ResourceGroupsAPIVersion); got != arm.ResourceGroupsAPIVersion {
 		t.Errorf("after clearing, readers get %q", got)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // settingsView is the Settings dialog: app-wide preferences, each checked
@@ -63,7 +63,7 @@ func (v *settingsView) open() {
 	v.margin = v.newEntry(strconv.Itoa(int(s.margin/time.Minute)), "5", func(t string) error { _, err := checkMargin(t); return err })
 	v.secretDays = v.newEntry(strconv.Itoa(s.secretDays), "14", func(t string) error { _, err := checkSecretDays(t); return err })
 	v.maxWait = v.newEntry(strconv.Itoa(int(s.maxWait/time.Second)), "60", func(t string) error { _, err := checkMaxWait(t); return err })
-	v.apiVersion = v.newEntry(s.armAPIVersion, tokens.ResourceGroupsAPIVersion, func(t string) error { _, err := checkARMVersion(t); return err })
+	v.apiVersion = v.newEntry(s.armAPIVersion, arm.ResourceGroupsAPIVersion, func(t string) error { _, err := checkARMVersion(t); return err })
 	v.notifyCopy = widget.NewCheck("When a copy from the tray succeeds or fails", nil)
 	v.notifyCopy.SetChecked(s.notifyCopy)
 	v.notifyRefresh = widget.NewCheck("When an automatic refresh fails", nil)

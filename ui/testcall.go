@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // testCallView calls Resource Manager with the selected profile's token,
@@ -50,13 +50,13 @@ type testCallView struct {
 	// Copy as curl.
 	last     armResult
 	lastPath string
-	subs     []tokens.Subscription
+	subs     []arm.Subscription
 }
 
 // armCaller is what the test call asks of the controller.
 type armCaller interface {
 	selection
-	callARM(p profiles.Profile, what string, call func(context.Context, tokens.ARM) armResult, done func(armResult)) context.CancelFunc
+	callARM(p profiles.Profile, what string, call func(context.Context, arm.Client) armResult, done func(armResult)) context.CancelFunc
 }
 
 func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCallView {
@@ -67,11 +67,11 @@ func (v *testCallView) build() fyne.CanvasObject {
 	v.subscription = newField(profiles.FieldSubscription, placeholderEntry("Subscription ID"), validator(profiles.CheckSubscription), v.apply)
 	v.picker = &widget.Select{PlaceHolder: "Those the app can see", OnChanged: v.pick}
 	v.find = &widget.Button{Text: "Find subscriptions", Icon: theme.SearchIcon(), OnTapped: v.findSubscriptions}
-	v.apiVersion = newField("", placeholderEntry(tokens.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
+	v.apiVersion = newField("", placeholderEntry(arm.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
 	v.run = &widget.Button{Text: "Run", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.runCall}
 	v.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: v.cancelCall}
 	v.curl = &widget.Button{Text: "Copy as curl", Icon: theme.ContentCopyIcon(), OnTapped: v.copyCurl}
-	v.path = newField("", placeholderEntry("/subscriptions?api-version="+tokens.SubscriptionsAPIVersion), checkARMPath, v.apply)
+	v.path = newField("", placeholderEntry("/subscriptions?api-version="+arm.SubscriptionsAPIVersion), checkARMPath, v.apply)
 	v.path.entry.OnSubmitted = func(string) { v.getPath() }
 	v.get = &widget.Button{Text: "GET", Icon: theme.DownloadIcon(), OnTapped: v.getPath}
 
@@ -151,7 +151,7 @@ func (v *testCallView) reset(p profiles.Profile) {
 	// file means the default.
 	version, err := apiVersion(v.prefs.String(settingARMAPIVersion))
 	if err != nil {
-		version = tokens.ResourceGroupsAPIVersion
+		version = arm.ResourceGroupsAPIVersion
 	}
 	v.apiVersion.set(version)
 	v.subs = nil
@@ -187,7 +187,7 @@ func (v *testCallView) findSubscriptions() {
 	if !ok || v.running {
 		return
 	}
-	v.start(p, "/subscriptions?api-version="+tokens.SubscriptionsAPIVersion, "Finding subscriptions", listSubscriptions,
+	v.start(p, "/subscriptions?api-version="+arm.SubscriptionsAPIVersion, "Finding subscriptions", listSubscriptions,
 		func(r armResult) {
 			v.subs = r.subs
 			options := make([]string, len(r.subs))
@@ -210,7 +210,7 @@ func (v *testCallView) getPath() {
 
 // start runs call for p in the background; then shows the result (if p
 // is still shown) and runs after.
-func (v *testCallView) start(p profiles.Profile, path, what string, call func(context.Context, tokens.ARM) armResult, after func(armResult)) {
+func (v *testCallView) start(p profiles.Profile, path, what string, call func(context.Context, arm.Client) armResult, after func(armResult)) {
 	v.running = true
 	v.stop = v.ctrl.callARM(p, what, call, func(r armResult) {
 		v.running = false

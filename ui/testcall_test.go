@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
@@ -21,7 +21,7 @@ func TestTestCallFollowsEveryPageIntoTheTable(t *testing.T) {
 	w := f.open()
 	v := w.call
 	f.openTab(w.callTab)
-	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != tokens.ResourceGroupsAPIVersion {
+	if v.subscription.entry.Text != emulator.SampleSubscription || v.apiVersion.entry.Text != arm.ResourceGroupsAPIVersion {
 		t.Fatalf("the form should start with the profile's subscription and the default api-version, has %q and %q",
 			v.subscription.entry.Text, v.apiVersion.entry.Text)
 	}
@@ -166,7 +166,7 @@ func TestCustomGETIsPrettyPrinted(t *testing.T) {
 		t.Errorf("the api-version should come from the settings, is %q", v.apiVersion.entry.Text)
 	}
 
-	test.Type(v.path.entry, "/subscriptions/"+emulator.SampleSubscription+"?api-version="+tokens.SubscriptionsAPIVersion)
+	test.Type(v.path.entry, "/subscriptions/"+emulator.SampleSubscription+"?api-version="+arm.SubscriptionsAPIVersion)
 	test.Tap(v.get)
 	f.wait()
 	if w.call.results.Selected() != v.rawTab {
@@ -192,8 +192,8 @@ func TestTheSummarySaysWhatCameBackInWords(t *testing.T) {
 	f.openTab(w.callTab)
 	v := w.call
 
-	v.show(armResult{call: tokens.Call{Status: 200, Pages: 3, Duration: 400 * time.Microsecond}, groups: make([]tokens.ResourceGroup, 250)},
-		resourceGroupsPath(emulator.SampleSubscription, tokens.ResourceGroupsAPIVersion))
+	v.show(armResult{call: arm.Call{Status: 200, Pages: 3, Duration: 400 * time.Microsecond}, groups: make([]arm.ResourceGroup, 250)},
+		resourceGroupsPath(emulator.SampleSubscription, arm.ResourceGroupsAPIVersion))
 	if v.pages.Text != "250 resource groups in 3 pages" || v.took.Text != "under 1 ms" {
 		t.Errorf("the summary says %q, took %q", v.pages.Text, v.took.Text)
 	}
@@ -201,7 +201,7 @@ func TestTheSummarySaysWhatCameBackInWords(t *testing.T) {
 		t.Error("without ARM's remaining-reads header its row should not show, empty")
 	}
 
-	v.show(armResult{call: tokens.Call{Status: 200, Pages: 1, Duration: 42 * time.Millisecond, RemainingReads: "11999"}}, "/subscriptions?api-version=x")
+	v.show(armResult{call: arm.Call{Status: 200, Pages: 1, Duration: 42 * time.Millisecond, RemainingReads: "11999"}}, "/subscriptions?api-version=x")
 	if v.pages.Text != "1 page" || v.took.Text != "42 ms" || !v.remaining.Visible() {
 		t.Errorf("a custom GET says %q, took %q, remaining shown %v", v.pages.Text, v.took.Text, v.remaining.Visible())
 	}

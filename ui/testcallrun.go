@@ -8,14 +8,14 @@ import (
 	"strings"
 
 	"github.com/aztoken/aztoken/profiles"
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // armResult is what one call to Resource Manager came to.
 type armResult struct {
-	call   tokens.Call
-	groups []tokens.ResourceGroup
-	subs   []tokens.Subscription
+	call   arm.Call
+	groups []arm.ResourceGroup
+	subs   []arm.Subscription
 	err    error
 }
 
@@ -23,36 +23,36 @@ type armResult struct {
 // holds none fresh, and hands Resource Manager to call off the main
 // goroutine; done gets the result on the main goroutine. A token fetched
 // here shows in the token panel too. It returns this call's own cancel.
-func (c *controller) callARM(p profiles.Profile, what string, call func(context.Context, tokens.ARM) armResult, done func(armResult)) context.CancelFunc {
+func (c *controller) callARM(p profiles.Profile, what string, call func(context.Context, arm.Client) armResult, done func(armResult)) context.CancelFunc {
 	cache, secrets, client := c.cache, c.secrets, c.client
 	return c.run(what, func(ctx context.Context) func() {
 		tok, err := fetchToken(ctx, cache, secrets, p, false)
 		r := armResult{err: err}
 		if err == nil {
-			r = call(ctx, tokens.ARM{Client: client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok})
+			r = call(ctx, arm.Client{Client: client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok})
 		}
 		return func() { done(r) }
 	})
 }
 
 // listGroups lists a subscription's resource groups, every page.
-func listGroups(subscription, apiVersion string) func(context.Context, tokens.ARM) armResult {
-	return func(ctx context.Context, arm tokens.ARM) armResult {
-		groups, call, err := arm.ResourceGroups(ctx, subscription, apiVersion)
+func listGroups(subscription, apiVersion string) func(context.Context, arm.Client) armResult {
+	return func(ctx context.Context, rm arm.Client) armResult {
+		groups, call, err := rm.ResourceGroups(ctx, subscription, apiVersion)
 		return armResult{call: call, groups: groups, err: err}
 	}
 }
 
 // listSubscriptions lists what the app may see.
-func listSubscriptions(ctx context.Context, arm tokens.ARM) armResult {
-	subs, call, err := arm.Subscriptions(ctx)
+func listSubscriptions(ctx context.Context, rm arm.Client) armResult {
+	subs, call, err := rm.Subscriptions(ctx)
 	return armResult{call: call, subs: subs, err: err}
 }
 
 // getPath is the custom GET.
-func getPath(path string) func(context.Context, tokens.ARM) armResult {
-	return func(ctx context.Context, arm tokens.ARM) armResult {
-		call, err := arm.Get(ctx, path)
+func getPath(path string) func(context.Context, arm.Client) armResult {
+	return func(ctx context.Context, rm arm.Client) armResult {
+		call, err := rm.Get(ctx, path)
 		return armResult{call: call, err: err}
 	}
 }
@@ -62,7 +62,7 @@ func getPath(path string) func(context.Context, tokens.ARM) armResult {
 func apiVersion(s string) (string, error) {
 	v, err := checkARMVersion(s)
 	if v == "" {
-		v = tokens.ResourceGroupsAPIVersion
+		v = arm.ResourceGroupsAPIVersion
 	}
 	return v, err
 }
@@ -71,7 +71,7 @@ func apiVersion(s string) (string, error) {
 func checkARMPath(s string) error {
 	s = strings.TrimSpace(s)
 	if s != "" && (!strings.HasPrefix(s, "/") || strings.ContainsAny(s, " \t\n")) {
-		return fieldMessage("Type a path from the Resource Manager root, such as /subscriptions?api-version=" + tokens.SubscriptionsAPIVersion)
+		return fieldMessage("Type a path from the Resource Manager root, such as /subscriptions?api-version=" + arm.SubscriptionsAPIVersion)
 	}
 	return nil
 }
@@ -89,7 +89,7 @@ func pretty(body []byte) string {
 var groupColumns = []string{"Name", "Location", "Provisioning state", "Managed by", "Tags"}
 
 // groupCell is what the table shows of g in column col.
-func groupCell(g tokens.ResourceGroup, col int) string {
+func groupCell(g arm.ResourceGroup, col int) string {
 	switch col {
 	case 0:
 		return g.Name
@@ -105,7 +105,7 @@ func groupCell(g tokens.ResourceGroup, col int) string {
 
 // subscriptionOption names a subscription in the picker the way the
 // portal lists it.
-func subscriptionOption(s tokens.Subscription) string {
+func subscriptionOption(s arm.Subscription) string {
 	name := s.DisplayName
 	if s.State != "" && s.State != "Enabled" {
 		name += ", " + s.State

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // The Resource Manager side of a Check: roles and the subscription.
@@ -17,8 +18,8 @@ const noRoleFix = "Give the app a role such as Reader: Subscriptions › your su
 // failure, since a profile may only ever fetch tokens.
 var notChosen = Step{Status: NotRun, Detail: "not run: no subscription chosen (set one in the profile to check the app's role on it)"}
 
-func (r *checkRun) arm() tokens.ARM {
-	return tokens.ARM{Client: r.check.Client, Endpoint: r.check.ARMEndpoint, Token: r.token}
+func (r *checkRun) arm() arm.Client {
+	return arm.Client{Client: r.check.Client, Endpoint: r.check.ARMEndpoint, Token: r.token}
 }
 
 // subscriptionsVisible lists what the app may see. An empty list is a
@@ -44,7 +45,7 @@ func (r *checkRun) subscriptionsVisible(ctx context.Context) Step {
 	return Step{Status: Pass, Detail: describeSubscriptions(subs)}
 }
 
-func listed(subs []tokens.Subscription, id string) bool {
+func listed(subs []arm.Subscription, id string) bool {
 	for _, s := range subs {
 		if strings.EqualFold(s.SubscriptionID, id) {
 			return true
@@ -54,7 +55,7 @@ func listed(subs []tokens.Subscription, id string) bool {
 }
 
 // describeSubscriptions names the subscriptions for a ticket.
-func describeSubscriptions(subs []tokens.Subscription) string {
+func describeSubscriptions(subs []arm.Subscription) string {
 	names := make([]string, len(subs))
 	for i, s := range subs {
 		names[i] = fmt.Sprintf("%s (%s)", s.DisplayName, s.SubscriptionID)
@@ -103,7 +104,7 @@ func (r *checkRun) resourceGroupsReadable(ctx context.Context) Step {
 	if sub == "" {
 		return notChosen
 	}
-	groups, _, err := r.arm().ResourceGroups(ctx, sub, tokens.ResourceGroupsAPIVersion)
+	groups, _, err := r.arm().ResourceGroups(ctx, sub, arm.ResourceGroupsAPIVersion)
 	if err != nil {
 		return failed(err)
 	}

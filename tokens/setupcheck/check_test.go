@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
@@ -121,8 +122,8 @@ func TestSetupCheckFailuresKeepTheServiceError(t *testing.T) {
 	check = goodCheck(srv, c)
 	check.Request.ClientID = noRoleApp
 	_, s, _ = check.Run(context.Background()).FirstFailure()
-	var arm *tokens.ARMError
-	if !errors.As(s.Err, &arm) || arm.Status != 403 || s.Area != AreaARM {
+	var armErr *arm.Error
+	if !errors.As(s.Err, &armErr) || armErr.Status != 403 || s.Area != AreaARM {
 		t.Errorf("no role: err %v, area %d", s.Err, s.Area)
 	}
 }

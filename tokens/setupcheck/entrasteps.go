@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // The Entra side of a Check: tenant, credential, token, expiry.
@@ -158,7 +159,7 @@ func failed(err error) Step {
 // its support asks for.
 func seen(err error) string {
 	var entra *tokens.EntraError
-	var arm *tokens.ARMError
+	var armErr *arm.Error
 	switch {
 	case errors.As(err, &entra):
 		s := fmt.Sprintf("Entra ID answered HTTP %d %s: %s", entra.Status, entra.Code, entra.Message())
@@ -166,8 +167,8 @@ func seen(err error) string {
 			s += fmt.Sprintf(" (trace ID %s, correlation ID %s)", entra.TraceID, entra.CorrelationID)
 		}
 		return s
-	case errors.As(err, &arm) && arm.RequestID != "":
-		return fmt.Sprintf("%v (x-ms-request-id %s)", arm, arm.RequestID)
+	case errors.As(err, &armErr) && armErr.RequestID != "":
+		return fmt.Sprintf("%v (x-ms-request-id %s)", armErr, armErr.RequestID)
 	}
 	return err.Error()
 }

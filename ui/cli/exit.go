@@ -10,6 +10,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // Exit codes, documented in the README, so scripts can tell a typo from a
@@ -37,7 +38,7 @@ func usageErrorf(format string, a ...any) error {
 // exitCode classifies err for scripts.
 func exitCode(err error) int {
 	var entra *tokens.EntraError
-	var arm *tokens.ARMError
+	var armErr *arm.Error
 	var coded interface{ ExitCode() int }
 	switch {
 	case err == nil:
@@ -55,7 +56,7 @@ func exitCode(err error) int {
 	case errors.As(err, &entra), errors.Is(err, tokens.ErrNoSecret), errors.Is(err, profiles.ErrSecretNotFound),
 		errors.As(err, new(*tokens.CertificateError)):
 		return ExitCredential
-	case errors.As(err, &arm):
+	case errors.As(err, &armErr):
 		return ExitARM
 	case errors.As(err, new(*tokens.NetworkError)), errors.As(err, new(*tokens.ResponseError)),
 		errors.As(err, new(*tokens.BodyTooLargeError)), errors.Is(err, context.DeadlineExceeded):
@@ -82,9 +83,9 @@ func report(env *Env, asJSON bool, err error) int {
 		if errors.As(err, &entra) {
 			out["error"], out["aadsts"], out["traceId"], out["correlationId"] = entra.Code, entra.AADSTS(), entra.TraceID, entra.CorrelationID
 		}
-		var arm *tokens.ARMError
-		if errors.As(err, &arm) {
-			out["error"], out["status"], out["requestId"] = arm.Code, arm.Status, arm.RequestID
+		var armErr *arm.Error
+		if errors.As(err, &armErr) {
+			out["error"], out["status"], out["requestId"] = armErr.Code, armErr.Status, armErr.RequestID
 		}
 		var wait *tokens.RetryAfterError
 		if errors.As(err, &wait) {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 // testOptions are test's flags.
@@ -35,7 +35,7 @@ assignment in the subscription's Access control (IAM).`,
 	opts.sel.register(cmd, env)
 	opts.sel.registerFresh(cmd)
 	cmd.Flags().StringVar(&opts.subscription, "subscription", "", "subscription `ID` (default: the profile's)")
-	cmd.Flags().StringVar(&opts.apiVersion, "api-version", tokens.ResourceGroupsAPIVersion, "resource groups `api-version`")
+	cmd.Flags().StringVar(&opts.apiVersion, "api-version", arm.ResourceGroupsAPIVersion, "resource groups `api-version`")
 	opts.format = addFormat(cmd, "table", "table", "json")
 	return cmd
 }
@@ -52,8 +52,8 @@ func runTest(ctx context.Context, env *Env, opts *testOptions) error {
 	if subscription == "" {
 		return usageErrorf("test: profile %q has no subscription; pass --subscription ID", p.Name)
 	}
-	arm := tokens.ARM{Client: env.Client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok}
-	groups, call, err := arm.ResourceGroups(ctx, subscription, opts.apiVersion)
+	rm := arm.Client{Client: env.Client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok}
+	groups, call, err := rm.ResourceGroups(ctx, subscription, opts.apiVersion)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func runTest(ctx context.Context, env *Env, opts *testOptions) error {
 		call.Status, call.Duration.Round(time.Millisecond), call.Pages, call.RequestID, call.RemainingReads)
 	if opts.format.value == "json" {
 		if groups == nil {
-			groups = []tokens.ResourceGroup{}
+			groups = []arm.ResourceGroup{}
 		}
 		return writeJSON(env.Stdout, groups)
 	}

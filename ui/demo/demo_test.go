@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens"
+	"github.com/aztoken/aztoken/tokens/arm"
 )
 
 func TestDemoProfilesShowTheAppsRange(t *testing.T) {
@@ -38,9 +39,9 @@ func TestDemoProfilesShowTheAppsRange(t *testing.T) {
 		case err != nil:
 			t.Fatalf("%s: %v", p.Name, err)
 		}
-		arm := tokens.ARM{Client: client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok}
-		_, _, err = arm.ResourceGroups(ctx, p.Subscription, tokens.ResourceGroupsAPIVersion)
-		var armErr *tokens.ARMError
+		rm := arm.Client{Client: client, Endpoint: p.Endpoints().ARMEndpoint, Token: tok}
+		_, _, err = rm.ResourceGroups(ctx, p.Subscription, arm.ResourceGroupsAPIVersion)
+		var armErr *arm.Error
 		switch {
 		case errors.As(err, &armErr):
 			outcome[p.Name] = armErr.Code

@@ -1,4 +1,4 @@
-package tokens
+package arm
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
 // Current stable api-versions: resource groups as the Go SDK sends it, and
@@ -59,16 +61,18 @@ type Call struct {
 	Body []byte
 }
 
-// ARM calls Azure Resource Manager at Endpoint with a token.
-type ARM struct {
-	Client   *Client
+// Client calls Azure Resource Manager at Endpoint with a token. It sends
+// through a tokens.Client, so ARM calls share the one http.Client, the
+// retries and the limits of token requests.
+type Client struct {
+	Client   *tokens.Client
 	Endpoint string
-	Token    Token
+	Token    tokens.Token
 }
 
 // ResourceGroups lists a subscription's resource groups, following
 // nextLink to the last page.
-func (a ARM) ResourceGroups(ctx context.Context, subscription, apiVersion string) ([]ResourceGroup, Call, error) {
+func (a Client) ResourceGroups(ctx context.Context, subscription, apiVersion string) ([]ResourceGroup, Call, error) {
 	path := "/subscriptions/" + url.PathEscape(subscription) + "/resourcegroups?api-version=" + url.QueryEscape(apiVersion)
 	var groups []ResourceGroup
 	call, err := a.list(ctx, path, func(page json.RawMessage) error {
@@ -81,7 +85,7 @@ func (a ARM) ResourceGroups(ctx context.Context, subscription, apiVersion string
 }
 
 // Subscriptions lists the subscriptions the token's app has a role on.
-func (a ARM) Subscriptions(ctx context.Context) ([]Subscription, Call, error) {
+func (a Client) Subscriptions(ctx context.Context) ([]Subscription, Call, error) {
 	var subs []Subscription
 	call, err := a.list(ctx, "/subscriptions?api-version="+SubscriptionsAPIVersion, func(page json.RawMessage) error {
 		var v []Subscription
@@ -94,12 +98,12 @@ func (a ARM) Subscriptions(ctx context.Context) ([]Subscription, Call, error) {
 
 // list GETs path and every nextLink after it, handing each page's value to
 // add.
-func (a ARM) list(ctx context.Context, path string, add func(json.RawMessage) error) (Call, error) {
-	base, err := CheckEndpoint(a.Endpoint)
+func (a Client) list(ctx context.Context, path string, add func(json.RawMessage) error) (Call, error) {
+	base, err := tokens.CheckEndpoint(a.Endpoint)
 	if err != nil {
 		return Call{}, fmt.Errorf("ARM endpoint: %w", err)
 	}
-	next := joinPath(base, path)
+	next := tokens.JoinPath(base, path)
 	call := Call{URL: next}
 	start := a.Client.Now()
 	for next != "" {
@@ -122,12 +126,12 @@ func (a ARM) list(ctx context.Context, path string, add func(json.RawMessage) er
 			Value    json.RawMessage `json:"value"`
 			NextLink string          `json:"nextLink"`
 		}
-		if err := json.Unmarshal(resp.body, &page); err != nil {
-			return call, &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body), Reason: err}
+		if err := json.Unmarshal(resp.Body, &page); err != nil {
+			return call, &tokens.ResponseError{Status: resp.Status, Host: resp.Host, Excerpt: tokens.Excerpt(resp.Body), Reason: err}
 		}
 		if len(page.Value) > 0 {
 			if err := add(page.Value); err != nil {
-				return call, &ResponseError{Status: resp.status, Host: resp.host, Reason: err}
+				return call, &tokens.ResponseError{Status: resp.Status, Host: resp.Host, Reason: err}
 			}
 		}
 		next = page.NextLink
@@ -138,15 +142,15 @@ func (a ARM) list(ctx context.Context, path string, add func(json.RawMessage) er
 // Get performs any GET relative to the ARM endpoint, such as
 // "/subscriptions/{id}/providers?api-version=2021-04-01". aztoken only
 // reads: there is deliberately no way to send anything else.
-func (a ARM) Get(ctx context.Context, path string) (Call, error) {
-	base, err := CheckEndpoint(a.Endpoint)
+func (a Client) Get(ctx context.Context, path string) (Call, error) {
+	base, err := tokens.CheckEndpoint(a.Endpoint)
 	if err != nil {
 		return Call{}, fmt.Errorf("ARM endpoint: %w", err)
 	}
 	if !strings.HasPrefix(path, "/") {
 		return Call{}, errors.New("the path must start with /, for example /subscriptions?api-version=" + SubscriptionsAPIVersion)
 	}
-	u := joinPath(base, path)
+	u := tokens.JoinPath(base, path)
 	start := a.Client.Now()
 	resp, err := a.get(ctx, u, true)
 	if err != nil {
@@ -159,27 +163,27 @@ func (a ARM) Get(ctx context.Context, path string) (Call, error) {
 
 // SubscriptionTenant asks, without a token, which tenant owns a
 // subscription: ARM answers 401 naming it in WWW-Authenticate.
-func (a ARM) SubscriptionTenant(ctx context.Context, subscription string) (string, error) {
-	base, err := CheckEndpoint(a.Endpoint)
+func (a Client) SubscriptionTenant(ctx context.Context, subscription string) (string, error) {
+	base, err := tokens.CheckEndpoint(a.Endpoint)
 	if err != nil {
 		return "", fmt.Errorf("ARM endpoint: %w", err)
 	}
-	u := joinPath(base, "/subscriptions/"+url.PathEscape(subscription)+"?api-version="+SubscriptionsAPIVersion)
+	u := tokens.JoinPath(base, "/subscriptions/"+url.PathEscape(subscription)+"?api-version="+SubscriptionsAPIVersion)
 	resp, err := a.get(ctx, u, false)
 	if err != nil {
 		return "", err
 	}
-	if tenant := challengeTenant(resp.header.Get("WWW-Authenticate")); tenant != "" {
+	if tenant := challengeTenant(resp.Header.Get("WWW-Authenticate")); tenant != "" {
 		return tenant, nil
 	}
 	if err := a.check(resp); err != nil {
 		return "", err
 	}
-	return "", fmt.Errorf("%s did not name the subscription's tenant (HTTP %d)", resp.host, resp.status)
+	return "", fmt.Errorf("%s did not name the subscription's tenant (HTTP %d)", resp.Host, resp.Status)
 }
 
-func (a ARM) get(ctx context.Context, u string, withToken bool) (*response, error) {
-	return a.Client.send(ctx, func(ctx context.Context) (*http.Request, error) {
+func (a Client) get(ctx context.Context, u string, withToken bool) (*tokens.Response, error) {
+	return a.Client.Send(ctx, func(ctx context.Context) (*http.Request, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return nil, err
@@ -192,47 +196,47 @@ func (a ARM) get(ctx context.Context, u string, withToken bool) (*response, erro
 	}, a.check)
 }
 
-// check turns a non-2xx answer into an *ARMError or *ResponseError.
-func (a ARM) check(resp *response) error {
-	if resp.status >= 200 && resp.status < 300 {
+// check turns a non-2xx answer into an *Error or *tokens.ResponseError.
+func (a Client) check(resp *tokens.Response) error {
+	if resp.Status >= 200 && resp.Status < 300 {
 		return nil
 	}
-	if e, ok := parseARMError(resp, a.Client.Now()); ok {
+	if e, ok := parseError(resp, a.Client.Now()); ok {
 		if e.Status == http.StatusUnauthorized {
-			e.TokenCloud, e.EndpointCloud = cloudTitle(tokenCloud(a.Token)), cloudTitle(CloudForHost(a.Endpoint))
+			e.TokenCloud, e.EndpointCloud = cloudTitle(tokenCloud(a.Token)), cloudTitle(tokens.CloudForHost(a.Endpoint))
 		}
 		return e
 	}
-	return &ResponseError{Status: resp.status, Host: resp.host, Excerpt: excerpt(resp.body)}
+	return &tokens.ResponseError{Status: resp.Status, Host: resp.Host, Excerpt: tokens.Excerpt(resp.Body)}
 }
 
 // tokenCloud is the cloud a token came from: its issuer's login host, or
 // for v1 tokens, whose issuer sts.windows.net names no cloud for sure, the
 // Resource Manager it was issued for.
-func tokenCloud(t Token) (Cloud, bool) {
-	j, err := DecodeJWT(t.AccessToken)
+func tokenCloud(t tokens.Token) (tokens.Cloud, bool) {
+	j, err := tokens.DecodeJWT(t.AccessToken)
 	if err != nil {
-		return Cloud{}, false
+		return tokens.Cloud{}, false
 	}
-	if iss, ok := CloudForHost(j.Claims.Issuer); ok && !strings.Contains(j.Claims.Issuer, "sts.windows.net") {
+	if iss, ok := tokens.CloudForHost(j.Claims.Issuer); ok && !strings.Contains(j.Claims.Issuer, "sts.windows.net") {
 		return iss, true
 	}
-	return CloudForResource(j.Claims.Audience)
+	return tokens.CloudForResource(j.Claims.Audience)
 }
 
-func cloudTitle(c Cloud, ok bool) string {
+func cloudTitle(c tokens.Cloud, ok bool) string {
 	if !ok {
 		return ""
 	}
 	return c.Title
 }
 
-func (c *Call) record(resp *response) {
+func (c *Call) record(resp *tokens.Response) {
 	c.Pages++
-	c.Status = resp.status
-	c.RequestID = resp.header.Get("x-ms-request-id")
-	c.RemainingReads = resp.header.Get("x-ms-ratelimit-remaining-subscription-reads")
-	c.Body = resp.body
+	c.Status = resp.Status
+	c.RequestID = resp.Header.Get("x-ms-request-id")
+	c.RemainingReads = resp.Header.Get("x-ms-ratelimit-remaining-subscription-reads")
+	c.Body = resp.Body
 }
 
 // sameHost refuses a nextLink that leaves the ARM endpoint: the bearer

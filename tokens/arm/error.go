@@ -1,4 +1,4 @@
-package tokens
+package arm
 
 import (
 	"encoding/json"
@@ -8,11 +8,13 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aztoken/aztoken/tokens"
 )
 
-// ARMError is an error answer from Azure Resource Manager:
+// Error is an error answer from Azure Resource Manager:
 // {"error":{"code":"…","message":"…"}}.
-type ARMError struct {
+type Error struct {
 	// Status is the HTTP status code.
 	Status int
 	// Code is ARM's error code, such as "AuthorizationFailed".
@@ -34,28 +36,28 @@ type ARMError struct {
 	TokenCloud, EndpointCloud string
 }
 
-type armErrorBody struct {
+type errorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	} `json:"error"`
 }
 
-// parseARMError reads an ARM error answer; ok is false when the body is
+// parseError reads an ARM error answer; ok is false when the body is
 // not one.
-func parseARMError(resp *response, now time.Time) (*ARMError, bool) {
-	var b armErrorBody
-	if json.Unmarshal(resp.body, &b) != nil || b.Error.Code == "" {
+func parseError(resp *tokens.Response, now time.Time) (*Error, bool) {
+	var b errorBody
+	if json.Unmarshal(resp.Body, &b) != nil || b.Error.Code == "" {
 		return nil, false
 	}
-	return &ARMError{
-		Status:        resp.status,
+	return &Error{
+		Status:        resp.Status,
 		Code:          b.Error.Code,
 		Message:       b.Error.Message,
-		RequestID:     resp.header.Get("x-ms-request-id"),
-		CorrelationID: resp.header.Get("x-ms-correlation-request-id"),
-		RetryAfter:    retryAfter(resp.header, now),
-		AuthTenant:    challengeTenant(resp.header.Get("WWW-Authenticate")),
+		RequestID:     resp.Header.Get("x-ms-request-id"),
+		CorrelationID: resp.Header.Get("x-ms-correlation-request-id"),
+		RetryAfter:    tokens.RetryAfter(resp.Header, now),
+		AuthTenant:    challengeTenant(resp.Header.Get("WWW-Authenticate")),
 	}, true
 }
 
@@ -71,12 +73,12 @@ func challengeTenant(header string) string {
 	return m[1]
 }
 
-func (e *ARMError) Error() string {
+func (e *Error) Error() string {
 	return fmt.Sprintf("Resource Manager answered HTTP %d %s: %s", e.Status, e.Code, e.Message)
 }
 
 // Details are the lines a support ticket needs.
-func (e *ARMError) Details() string {
+func (e *Error) Details() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "HTTP %d %s\n%s\n", e.Status, e.Code, e.Message)
 	if e.RequestID != "" {
@@ -105,18 +107,18 @@ var (
 // Fix is what to change, naming the profile fields to look at. A code
 // aztoken does not know gets Resource Manager's own words and the request
 // ids, never another code's fix.
-func (e *ARMError) Fix() string {
+func (e *Error) Fix() string {
 	if fix, ok := e.sharperFix(); ok {
 		return fix
 	}
-	if f, ok := armFixFor(e.Code); ok {
+	if f, ok := fixFor(e.Code); ok {
 		return f.text()
 	}
 	switch {
 	case e.Status == http.StatusTooManyRequests:
 		return fixThrottled
 	case e.Status >= 500:
-		return fixARMOutage
+		return fixOutage
 	}
 	return fmt.Sprintf("Resource Manager's code %s is not in aztoken's table, so read its message; Azure support needs its x-ms-request-id %s and x-ms-correlation-request-id %s.",
 		e.Code, orNone(e.RequestID), orNone(e.CorrelationID))
@@ -131,15 +133,15 @@ func orNone(s string) string {
 
 // sharperFix is a fix that reads ARM's message or what aztoken knows of
 // the token; ok is false when the code's usual fix applies.
-func (e *ARMError) sharperFix() (string, bool) {
+func (e *Error) sharperFix() (string, bool) {
 	if e.Status == http.StatusUnauthorized && e.TokenCloud != "" && e.EndpointCloud != "" && e.TokenCloud != e.EndpointCloud {
-		return withFields(fmt.Sprintf("The token comes from %s's login host but this Resource Manager is %s's: use one cloud for both the authority host and the ARM endpoint.",
-			e.TokenCloud, e.EndpointCloud), []Field{FieldCloud}), true
+		return tokens.WithFields(fmt.Sprintf("The token comes from %s's login host but this Resource Manager is %s's: use one cloud for both the authority host and the ARM endpoint.",
+			e.TokenCloud, e.EndpointCloud), []tokens.Field{tokens.FieldCloud}), true
 	}
 	switch e.Code {
 	case "InvalidAuthenticationToken":
 		if strings.Contains(e.Message, "'oid' should be present") {
-			return withFields("The token names no service principal: the app has none in this tenant, so an administrator must create one (az ad sp create --id <client ID>) or consent to the app here.", []Field{FieldTenant, FieldClientID}), true
+			return tokens.WithFields("The token names no service principal: the app has none in this tenant, so an administrator must create one (az ad sp create --id <client ID>) or consent to the app here.", []tokens.Field{tokens.FieldTenant, tokens.FieldClientID}), true
 		}
 	case "InvalidAuthenticationTokenTenant":
 		tenant := e.AuthTenant
@@ -150,12 +152,12 @@ func (e *ARMError) sharperFix() (string, bool) {
 			tenant = m[1]
 		}
 		if tenant != "" {
-			return withFields("The subscription belongs to the tenant "+tenant+": set the profile's tenant to it (the app must have a service principal there).", []Field{FieldTenant}), true
+			return tokens.WithFields("The subscription belongs to the tenant "+tenant+": set the profile's tenant to it (the app must have a service principal there).", []tokens.Field{tokens.FieldTenant}), true
 		}
 	case "AuthorizationFailed":
 		if m := authorizationFailed.FindStringSubmatch(e.Message); m != nil {
-			return withFields(fmt.Sprintf("The app has no role on %s: add a role assignment such as Reader for the service principal %s in that scope's Access control (IAM); a new assignment can take several minutes to apply, so then get a new token and try again.", m[2], m[1]),
-				[]Field{FieldSubscription}), true
+			return tokens.WithFields(fmt.Sprintf("The app has no role on %s: add a role assignment such as Reader for the service principal %s in that scope's Access control (IAM); a new assignment can take several minutes to apply, so then get a new token and try again.", m[2], m[1]),
+				[]tokens.Field{tokens.FieldSubscription}), true
 		}
 	case "InvalidApiVersionParameter", "NoRegisteredProviderFound":
 		if v := e.SupportedAPIVersions(); len(v) > 0 {
@@ -167,7 +169,7 @@ func (e *ARMError) sharperFix() (string, bool) {
 			return fmt.Sprintf("Resource Manager is throttling this app, nothing in the profile is wrong: wait %s and try again.", e.RetryAfter), true
 		}
 	}
-	if _, known := armFixFor(e.Code); !known {
+	if _, known := fixFor(e.Code); !known {
 		return subscriptionStateFix(e.Code, e.Message)
 	}
 	return "", false
@@ -195,13 +197,13 @@ func subscriptionStateFix(code, message string) (string, bool) {
 	default:
 		fix = "The subscription is Warned (a payment is past due) and will be disabled unless its owner settles the bill under Cost Management + Billing."
 	}
-	return withFields(fix, []Field{FieldSubscription}), true
+	return tokens.WithFields(fix, []tokens.Field{tokens.FieldSubscription}), true
 }
 
 // SupportedAPIVersions are the api-versions an InvalidApiVersionParameter
 // or NoRegisteredProviderFound message lists, stable ones first, newest
 // first; nil when it lists none.
-func (e *ARMError) SupportedAPIVersions() []string {
+func (e *Error) SupportedAPIVersions() []string {
 	m := supportedVersions.FindStringSubmatch(e.Message)
 	if m == nil {
 		return nil
@@ -222,4 +224,11 @@ func (e *ARMError) SupportedAPIVersions() []string {
 		return strings.Compare(b, a)
 	})
 	return slices.Compact(versions)
+}
+
+// Unavailable reports whether the answer means Resource Manager could not
+// serve now (a throttle or a 5xx, after the retries), so that
+// tokens.Unavailable tells it apart from a refusal.
+func (e *Error) Unavailable() bool {
+	return e.Status == http.StatusTooManyRequests || e.Status >= 500
 }

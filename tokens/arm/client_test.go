@@ -1,4 +1,4 @@
-package tokens
+package arm
 
 import (
 	"context"
@@ -10,12 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // armFor fetches a token for clientID (a v1 resource unless target is
 // given) and returns an ARM caller with it.
-func armFor(t *testing.T, srv *emulator.Server, c *Client, clientID, tenant string, target Target) ARM {
+func armFor(t *testing.T, srv *emulator.Server, c *tokens.Client, clientID, tenant string, target tokens.Target) Client {
 	t.Helper()
 	r := request(srv)
 	r.ClientID, r.Tenant = clientID, tenant
@@ -26,23 +27,23 @@ func armFor(t *testing.T, srv *emulator.Server, c *Client, clientID, tenant stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ARM{Client: c, Endpoint: srv.URL(), Token: tok}
+	return Client{Client: c, Endpoint: srv.URL(), Token: tok}
 }
 
 // govARM calls management.azure.com, answered by the emulator, with a
 // token from the US Government cloud's login host: a profile that mixes
 // two clouds.
-func govARM(srv *emulator.Server) ARM {
+func govARM(srv *emulator.Server) Client {
 	seg := func(v string) string { return base64.RawURLEncoding.EncodeToString([]byte(v)) }
 	jwt := seg(`{"alg":"RS256","typ":"JWT"}`) + "." +
 		seg(`{"iss":"https://login.microsoftonline.us/`+tenantID+`/v2.0","aud":"https://management.usgovcloudapi.net"}`) + "." + seg("sig")
 	emulatorURL, _ := url.Parse(srv.URL())
-	c := NewClient()
+	c := tokens.NewClient()
 	c.HTTP = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		r.URL.Scheme, r.URL.Host = emulatorURL.Scheme, emulatorURL.Host
 		return http.DefaultTransport.RoundTrip(r)
 	})}
-	return ARM{Client: c, Endpoint: "https://management.azure.com", Token: Token{AccessToken: jwt}}
+	return Client{Client: c, Endpoint: "https://management.azure.com", Token: tokens.Token{AccessToken: jwt}}
 }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)
@@ -52,7 +53,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 func TestResourceGroupsFollowEveryPage(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := startWorld(t, func(cfg *emulator.Config) { cfg.PageSize = 2 })
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	arm := armFor(t, srv, c, appID, tenantID, tokens.Target{})
 	groups, call, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
 	if err != nil {
 		t.Fatal(err)
@@ -71,14 +72,14 @@ func TestResourceGroupsFollowEveryPage(t *testing.T) {
 func TestSubscriptionsListOnlyWhatTheAppMayRead(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
-	subs, _, err := armFor(t, srv, c, appID, tenantID, Target{}).Subscriptions(context.Background())
+	subs, _, err := armFor(t, srv, c, appID, tenantID, tokens.Target{}).Subscriptions(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(subs) != 1 || subs[0].SubscriptionID != readableSub || subs[0].DisplayName != "Production" {
 		t.Errorf("subscriptions = %+v", subs)
 	}
-	none, _, err := armFor(t, srv, c, noRoleApp, tenantID, Target{}).Subscriptions(context.Background())
+	none, _, err := armFor(t, srv, c, noRoleApp, tenantID, tokens.Target{}).Subscriptions(context.Background())
 	if err != nil || len(none) != 0 {
 		t.Errorf("an app without roles sees %v (%v)", none, err)
 	}
@@ -87,7 +88,7 @@ func TestSubscriptionsListOnlyWhatTheAppMayRead(t *testing.T) {
 func TestSubscriptionTenantIsReadFromTheChallenge(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
-	arm := ARM{Client: c, Endpoint: srv.URL()}
+	arm := Client{Client: c, Endpoint: srv.URL()}
 	got, err := arm.SubscriptionTenant(context.Background(), otherSub)
 	if err != nil || got != otherTenant {
 		t.Errorf("tenant = %q, %v; want %s", got, err, otherTenant)
@@ -99,21 +100,21 @@ func TestSubscriptionTenantIsReadFromTheChallenge(t *testing.T) {
 func TestARMErrorsAreExplained(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
-	good := armFor(t, srv, c, appID, tenantID, Target{})
+	good := armFor(t, srv, c, appID, tenantID, tokens.Target{})
 	tests := []struct {
 		name   string
-		arm    ARM
+		arm    Client
 		sub    string
 		status int
 		code   string
 		fix    string
 	}{
-		{"no token", ARM{Client: c, Endpoint: srv.URL()}, readableSub, 401, "AuthenticationFailed", "Authorization"},
+		{"no token", Client{Client: c, Endpoint: srv.URL()}, readableSub, 401, "AuthenticationFailed", "Authorization"},
 		{"token of another cloud", govARM(srv), readableSub, 401, "InvalidAuthenticationToken", "comes from Azure US Government's login host but this Resource Manager is Azure's"},
-		{"garbage token", ARM{Client: c, Endpoint: srv.URL(), Token: Token{AccessToken: "testToken"}}, readableSub, 401, "InvalidAuthenticationToken", "get a new one"},
-		{"graph token", armFor(t, srv, c, appID, tenantID, ResourceTarget("https://graph.microsoft.com")), readableSub, 401, "InvalidAuthenticationTokenAudience", "https://management.azure.com/"},
-		{"other tenant's token", armFor(t, srv, c, otherApp, otherTenant, Target{}), readableSub, 401, "InvalidAuthenticationTokenTenant", "belongs to the tenant " + tenantID},
-		{"no role", armFor(t, srv, c, noRoleApp, tenantID, Target{}), readableSub, 403, "AuthorizationFailed", "Access control (IAM)"},
+		{"garbage token", Client{Client: c, Endpoint: srv.URL(), Token: tokens.Token{AccessToken: "testToken"}}, readableSub, 401, "InvalidAuthenticationToken", "get a new one"},
+		{"graph token", armFor(t, srv, c, appID, tenantID, tokens.ResourceTarget("https://graph.microsoft.com")), readableSub, 401, "InvalidAuthenticationTokenAudience", "https://management.azure.com/"},
+		{"other tenant's token", armFor(t, srv, c, otherApp, otherTenant, tokens.Target{}), readableSub, 401, "InvalidAuthenticationTokenTenant", "belongs to the tenant " + tenantID},
+		{"no role", armFor(t, srv, c, noRoleApp, tenantID, tokens.Target{}), readableSub, 403, "AuthorizationFailed", "Access control (IAM)"},
 		{"no role names the principal and scope", good, hiddenSub, 403, "AuthorizationFailed", "/subscriptions/" + hiddenSub},
 		{"unknown subscription", good, "00000000-0000-4000-8000-000000000000", 404, "SubscriptionNotFound", "subscription ID"},
 		{"malformed subscription", good, "not-a-guid", 400, "InvalidSubscriptionId", "GUID"},
@@ -121,15 +122,15 @@ func TestARMErrorsAreExplained(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := tt.arm.ResourceGroups(context.Background(), tt.sub, ResourceGroupsAPIVersion)
-			var e *ARMError
+			var e *Error
 			if !errors.As(err, &e) {
-				t.Fatalf("err = %v (%T), want *ARMError", err, err)
+				t.Fatalf("err = %v (%T), want *Error", err, err)
 			}
 			if e.Status != tt.status || e.Code != tt.code {
 				t.Errorf("got %d %s, want %d %s", e.Status, e.Code, tt.status, tt.code)
 			}
-			if !strings.Contains(Fix(err), tt.fix) {
-				t.Errorf("fix %q lacks %q", Fix(err), tt.fix)
+			if !strings.Contains(tokens.Fix(err), tt.fix) {
+				t.Errorf("fix %q lacks %q", tokens.Fix(err), tt.fix)
 			}
 		})
 	}
@@ -142,10 +143,10 @@ func TestExpiredTokenIsExplained(t *testing.T) {
 		cfg.Tenants[0].Apps[0].TokenLifetime = time.Minute
 		cfg.Now = func() time.Time { return now }
 	})
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	arm := armFor(t, srv, c, appID, tenantID, tokens.Target{})
 	now = now.Add(2 * time.Minute)
 	_, _, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
-	var e *ARMError
+	var e *Error
 	if !errors.As(err, &e) || e.Code != "ExpiredAuthenticationToken" || !strings.Contains(e.Fix(), "expired") {
 		t.Errorf("err = %v", err)
 	}
@@ -154,13 +155,13 @@ func TestExpiredTokenIsExplained(t *testing.T) {
 func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
 	t.Parallel()
 	srv, c, slept := startWorld(t, nil)
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	arm := armFor(t, srv, c, appID, tenantID, tokens.Target{})
 	throttle := emulator.Throttled(3 * time.Second)
 	srv.Inject(emulator.ARMEndpoint, throttle, throttle, throttle, throttle)
 	_, _, err := arm.ResourceGroups(context.Background(), readableSub, ResourceGroupsAPIVersion)
-	var e *ARMError
+	var e *Error
 	if !errors.As(err, &e) || e.Status != 429 || e.RetryAfter != 3*time.Second || !strings.Contains(e.Fix(), "wait 3s") {
-		t.Errorf("err = %v, fix %q", err, Fix(err))
+		t.Errorf("err = %v, fix %q", err, tokens.Fix(err))
 	}
 	if got := slept.all(); len(got) != 3 || got[0] != 3*time.Second {
 		t.Errorf("slept %v, want 3 × 3s", got)
@@ -169,7 +170,7 @@ func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
 
 func TestNextLinkElsewhereIsNotFollowed(t *testing.T) {
 	t.Parallel()
-	base, _ := CheckEndpoint("https://management.azure.com")
+	base, _ := tokens.CheckEndpoint("https://management.azure.com")
 	if err := sameHost(base, "https://evil.example.com/subscriptions?x"); err == nil {
 		t.Error("a nextLink to another host would get the token")
 	}
@@ -181,7 +182,7 @@ func TestNextLinkElsewhereIsNotFollowed(t *testing.T) {
 func TestCustomGetReadsAnyARMPath(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := startWorld(t, nil)
-	arm := armFor(t, srv, c, appID, tenantID, Target{})
+	arm := armFor(t, srv, c, appID, tenantID, tokens.Target{})
 	call, err := arm.Get(context.Background(), "/subscriptions/"+readableSub+"?api-version="+SubscriptionsAPIVersion)
 	if err != nil || !strings.Contains(string(call.Body), "Production") {
 		t.Errorf("call %+v, err %v", call, err)
