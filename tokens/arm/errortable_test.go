@@ -12,6 +12,7 @@ import (
 
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/internal/readme"
 )
 
 // TestEveryARMCodeIsExplained does the same for Resource Manager's codes:
@@ -132,28 +133,7 @@ func errorTable() string {
 // TestREADMEErrorTable keeps the README's table and the code's table from
 // drifting apart: run with -update-readme after changing a fix.
 func TestREADMEErrorTable(t *testing.T) {
-	const path = "../../README.md"
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(raw)
-	before, rest, ok1 := strings.Cut(readme, tableStart)
-	table, after, ok2 := strings.Cut(rest, tableEnd)
-	if !ok1 || !ok2 {
-		t.Fatalf("README.md has no ARM error table between %q and %q", tableStart, tableEnd)
-	}
-	want := errorTable()
-	if table == want {
-		return
-	}
-	if *updateREADME {
-		if err := os.WriteFile(path, []byte(before+tableStart+want+tableEnd+after), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("README.md's ARM error table differs from the code's; run go test ./tokens/arm -run TestREADMEErrorTable -update-readme")
+	readme.Check(t, "../../README.md", tableStart, tableEnd, errorTable(), *updateREADME, "go test ./tokens/arm -run TestREADMEErrorTable -update-readme")
 }
 
 // TestREADMENamesThePageLimit keeps the README's limits table true to
