@@ -65,10 +65,15 @@ func TestSetupCheckStopsAtAWrongSecret(t *testing.T) {
 	if secret.mark.Text != "✗" || !secret.fix.Visible() || !strings.Contains(secret.fix.Text, "Certificates & secrets") {
 		t.Errorf("step 2 should fail with the portal's fix: %s %q, fix %q", secret.mark.Text, secret.detail.Text, secret.fix.Text)
 	}
-	for i, r := range v.rows[2:] {
-		if r.mark.Text != "–" || r.detail.Text != "not run: step 2 failed" {
-			t.Errorf("step %d: %s %q, want not run after step 2", i+3, r.mark.Text, r.detail.Text)
+	// Every step that needs the token waits for it; the subscription's
+	// tenant and the expiry need none, so they are checked all the same.
+	for _, i := range []int{2, 4, 5} {
+		if r := v.rows[i]; r.mark.Text != "–" || r.detail.Text != "not run: step 2 failed" {
+			t.Errorf("step %d: %s %q, want not run after step 2", i+1, r.mark.Text, r.detail.Text)
 		}
+	}
+	if r := v.rows[3]; r.mark.Text != "✓" {
+		t.Errorf("step 4 (the subscription's tenant) needs no token: %s %q", r.mark.Text, r.detail.Text)
 	}
 
 	test.Tap(v.copyReport)

@@ -14,7 +14,7 @@ import (
 // noRoleFix is the portal path to a role assignment.
 const noRoleFix = "Give the app a role such as Reader: Subscriptions › your subscription › Access control (IAM) › Add role assignment, then select the app; it takes a few minutes to apply."
 
-// notChosen is steps 5 and 6 for a profile without a subscription: not a
+// notChosen is steps 4 and 6 for a profile without a subscription: not a
 // failure, since a profile may only ever fetch tokens.
 var notChosen = Step{Status: NotRun, Detail: "not run: no subscription chosen (set one in the profile to check the app's role on it)"}
 
@@ -24,7 +24,7 @@ func (r *checkRun) arm() arm.Client {
 
 // subscriptionsVisible lists what the app may see. An empty list is a
 // failure only when no subscription is chosen: with one, the list's
-// minutes of lag after a new role assignment would hide what steps 5 and
+// minutes of lag after a new role assignment would hide what steps 4 and
 // 6 answer precisely for that subscription, so it is a warning and the
 // chain goes on.
 func (r *checkRun) subscriptionsVisible(ctx context.Context) Step {

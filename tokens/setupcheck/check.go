@@ -34,7 +34,7 @@ type Check struct {
 	// https://management.azure.com/ (Cloud.ARMResource). Empty means the
 	// request's own audience, which then is trusted to be the right one.
 	Audience string
-	// Subscription is the subscription steps 5 and 6 look at. Empty skips
+	// Subscription is the subscription steps 4 and 6 look at. Empty skips
 	// them ("not run"), which is not a failure: a profile need not have one.
 	Subscription string
 	// SecretExpires is the day the client secret expires, as the Expires
@@ -56,28 +56,33 @@ type Check struct {
 // through whoever owns the app registration.
 const SecretWarnDays = 30
 
-// Run performs the steps in order. A failed step stops the chain and the
-// steps after it are "not run", saying why; so does ctx ending. Run
-// never returns an error: every failure is a step of the Report.
+// Run performs the steps in order. A step whose prerequisite failed (or
+// was skipped for one) is "not run", saying which step failed; every other
+// step runs, so a failure never hides what else is wrong. So does ctx
+// ending. Run never returns an error: every failure is a step of the
+// Report.
 func (c Check) Run(ctx context.Context) Report {
 	r := &checkRun{check: c, now: c.now()}
 	rep := c.report(r.now)
-	stopped := ""
+	// blockedBy is, per step, the step (from 1) that kept it from running
+	// or 0: its own number when it failed.
+	blockedBy := make([]int, len(setupSteps))
 	for i, st := range setupSteps {
 		s := Step{Title: st.title, Area: st.area}
 		switch {
-		case stopped != "":
-			s.Detail = stopped
 		case ctx.Err() != nil:
-			stopped = "not run: cancelled"
-			s.Detail = stopped
+			s.Detail = "not run: cancelled"
+			blockedBy[i] = i + 1
+		case blocker(st.after, blockedBy) != 0:
+			blockedBy[i] = blocker(st.after, blockedBy)
+			s.Detail = fmt.Sprintf("not run: step %d failed", blockedBy[i])
 		default:
 			s = r.decide(ctx, st)
 			if ctx.Err() != nil && s.Status != Pass {
-				stopped = "not run: cancelled"
-				s = Step{Title: st.title, Area: st.area, Detail: stopped}
+				s = Step{Title: st.title, Area: st.area, Detail: "not run: cancelled"}
+				blockedBy[i] = i + 1
 			} else if s.Status == Fail {
-				stopped = fmt.Sprintf("not run: step %d failed", i+1)
+				blockedBy[i] = i + 1
 			}
 		}
 		rep.Steps = append(rep.Steps, s)
@@ -86,6 +91,17 @@ func (c Check) Run(ctx context.Context) Report {
 		}
 	}
 	return rep
+}
+
+// blocker is the failed step (from 1) behind the first of steps that
+// failed or was kept from running, or 0 when all of them may be built on.
+func blocker(steps []int, blockedBy []int) int {
+	for _, n := range steps {
+		if b := blockedBy[n-1]; b != 0 {
+			return b
+		}
+	}
+	return 0
 }
 
 func (c Check) now() time.Time {
@@ -118,11 +134,13 @@ type checkRun struct {
 	token    tokens.Token
 }
 
-// setupStep is one link of the chain: its title and how it is decided.
+// setupStep is one link of the chain: its title, how it is decided, and
+// the steps (from 1) it builds on.
 type setupStep struct {
 	title  string
 	area   Area
 	decide func(r *checkRun, ctx context.Context) Step
+	after  []int
 }
 
 // decide runs one step and labels its outcome.
@@ -133,13 +151,16 @@ func (r *checkRun) decide(ctx context.Context, st setupStep) Step {
 }
 
 // setupSteps are the checks in the order a registration is set up in the
-// portal: tenant, app and secret, token, role, subscription, expiry.
+// portal: tenant, app and secret, token, the subscription's tenant, roles,
+// expiry. Which tenant owns the subscription is settled before any role is
+// judged: a subscription in another tenant is no missing role. The
+// subscription's owner needs no token, and the expiry nothing at all.
 var setupSteps = []setupStep{
-	{"The tenant exists in this cloud", AreaEntra, (*checkRun).tenantExists},
-	{"The app and its credential are accepted", AreaEntra, (*checkRun).tokenIssued},
-	{"The token is an app token for Resource Manager", AreaEntra, (*checkRun).tokenClaims},
-	{"The app can see subscriptions", AreaARM, (*checkRun).subscriptionsVisible},
-	{"The subscription belongs to the profile's tenant", AreaARM, (*checkRun).subscriptionTenant},
-	{"The app can read the subscription's resource groups", AreaARM, (*checkRun).resourceGroupsReadable},
-	{"The secret or certificate is not about to expire", AreaEntra, (*checkRun).credentialNotExpiring},
+	{"The tenant exists in this cloud", AreaEntra, (*checkRun).tenantExists, nil},
+	{"The app and its credential are accepted", AreaEntra, (*checkRun).tokenIssued, []int{1}},
+	{"The token is an app token for Resource Manager", AreaEntra, (*checkRun).tokenClaims, []int{2}},
+	{"The subscription belongs to the profile's tenant", AreaARM, (*checkRun).subscriptionTenant, []int{1}},
+	{"The app can see subscriptions", AreaARM, (*checkRun).subscriptionsVisible, []int{3, 4}},
+	{"The app can read the subscription's resource groups", AreaARM, (*checkRun).resourceGroupsReadable, []int{3, 4}},
+	{"The secret or certificate is not about to expire", AreaEntra, (*checkRun).credentialNotExpiring, nil},
 }

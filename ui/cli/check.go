@@ -24,11 +24,11 @@ func newCheckCmd(env *Env, run func(context.Context, *Env, *checkOptions) error)
 		Short: "run the setup check: tenant, secret, token, roles, subscription, expiry",
 		Long: `Walk a profile's setup step by step and print a checklist: the tenant
 exists, the app and its secret are accepted, the token is an app token for
-Resource Manager, the app can see subscriptions, the subscription belongs
-to the profile's tenant, the app can read its resource groups, and the
+Resource Manager, the subscription belongs to the profile's tenant, the
+app can see subscriptions, the app can read its resource groups, and the
 secret is not about to expire. Each step is ✓ passed, ⚠ warning, ✗ failed
-or – not run, with the fix in the portal's words. The first failure stops
-the check. The text is fit for a support ticket: it holds IDs and token
+or – not run, with the fix in the portal's words. A step runs unless one it
+builds on failed, so one failure never hides another. The text is fit for a support ticket: it holds IDs and token
 claims, never the secret or the token.
 
 Exits 0 when nothing failed (warnings allowed), otherwise with the code of
