@@ -121,14 +121,15 @@ func (v *profileList) selectedRow() int {
 // to a profile the user cannot see.
 func (v *profileList) showsSelected() bool { return v.selectedRow() >= 0 }
 
-// newProfileRow is the template of a row: name, then tenant, the token's
-// status and, when it is near, the secret's expiry.
+// newProfileRow is the template of a row: the name with, when it is near,
+// the secret's expiry beside it (the name gives way, the warning never),
+// then the tenant and the token's status.
 func newProfileRow() fyne.CanvasObject {
 	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	secret := &widget.Label{}
 	tenant := &widget.Label{Importance: widget.LowImportance}
 	status := &widget.Label{}
-	secret := &widget.Label{}
-	return container.NewVBox(name, container.NewHBox(tenant, status, secret))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, secret, name), container.NewHBox(tenant, status))
 }
 
 func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -138,13 +139,14 @@ func (v *profileList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	p := v.shown[i]
 	box := o.(*fyne.Container)
 	line := box.Objects[1].(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(p.Name)
+	top := box.Objects[0].(*fyne.Container)
+	top.Objects[0].(*widget.Label).SetText(p.Name)
 	line.Objects[0].(*widget.Label).SetText(shortTenant(p.Tenant))
 	st := v.rowStatus(p, v.ctrl.now())
 	status := line.Objects[1].(*widget.Label)
 	status.Text, status.Importance = st.text, st.importance
 	status.Refresh()
-	secret := line.Objects[2].(*widget.Label)
+	secret := top.Objects[1].(*widget.Label)
 	secret.Text, secret.Importance = st.secret, secretImportance[st.warning]
 	secret.Refresh()
 }

@@ -45,7 +45,7 @@ func TestTheListSaysWhenASecretExpiresSoon(t *testing.T) {
 	for i, p := range w.list.shown {
 		row := newProfileRow()
 		w.list.updateRow(i, row)
-		secret := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[2].(*widget.Label)
+		secret := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
 		if w := want[p.Name]; secret.Text != w.text || secret.Importance != w.importance {
 			t.Errorf("%s: %q (importance %d), want %q (%d)", p.Name, secret.Text, secret.Importance, w.text, w.importance)
 		}
