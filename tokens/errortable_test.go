@@ -74,23 +74,19 @@ const (
 
 // errorTable is the README's table of every Entra code aztoken explains.
 func errorTable() string {
-	var b strings.Builder
-	b.WriteString("| code | cause | look at | fix |\n|---|---|---|---|\n")
-	fields := func(fs []Field) string {
-		if len(fs) == 0 {
-			return "—"
-		}
-		names := make([]string, len(fs))
-		for i, f := range fs {
-			names[i] = string(f)
-		}
-		return strings.Join(names, ", ")
+	rows := make([]readme.Row, len(entraTable))
+	for i, f := range entraTable {
+		rows[i] = readme.Row{Code: fmt.Sprintf("AADSTS%d", f.code), Cause: f.cause, Fields: fieldNames(f.fields), Fix: f.fix}
 	}
-	cell := strings.NewReplacer("|", `\|`, "<", `\<`, ">", `\>`).Replace
-	for _, f := range entraTable {
-		fmt.Fprintf(&b, "| AADSTS%d | %s | %s | %s |\n", f.code, cell(f.cause), fields(f.fields), cell(f.fix))
+	return readme.ErrorTable(rows)
+}
+
+func fieldNames(fs []Field) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
 	}
-	return b.String()
+	return names
 }
 
 // TestREADMEErrorTable keeps the README's table and the code's tables from

@@ -111,23 +111,15 @@ const (
 
 // errorTable is the README's table of every ARM code aztoken explains.
 func errorTable() string {
-	var b strings.Builder
-	b.WriteString("| code | cause | look at | fix |\n|---|---|---|---|\n")
-	fields := func(fs []tokens.Field) string {
-		if len(fs) == 0 {
-			return "—"
+	rows := make([]readme.Row, len(table))
+	for i, f := range table {
+		names := make([]string, len(f.fields))
+		for j, field := range f.fields {
+			names[j] = string(field)
 		}
-		names := make([]string, len(fs))
-		for i, f := range fs {
-			names[i] = string(f)
-		}
-		return strings.Join(names, ", ")
+		rows[i] = readme.Row{Code: fmt.Sprintf("ARM %d %s", f.status, f.code), Cause: f.cause, Fields: names, Fix: f.fix}
 	}
-	cell := strings.NewReplacer("|", `\|`, "<", `\<`, ">", `\>`).Replace
-	for _, f := range table {
-		fmt.Fprintf(&b, "| ARM %d %s | %s | %s | %s |\n", f.status, f.code, cell(f.cause), fields(f.fields), cell(f.fix))
-	}
-	return b.String()
+	return readme.ErrorTable(rows)
 }
 
 // TestREADMEErrorTable keeps the README's table and the code's table from

@@ -35,3 +35,27 @@ func Check(t testing.TB, path, start, end, want string, update bool, rerun strin
 	}
 	t.Errorf("%s differs from the code's table between %q and %q; run %s", path, start, end, rerun)
 }
+
+// Row is one code of an error table: the code as the README names it,
+// its cause, the profile fields its fix points at and the fix itself.
+type Row struct {
+	Code, Cause string
+	Fields      []string
+	Fix         string
+}
+
+// ErrorTable writes rows as the README's Markdown table, escaping what
+// Markdown would read as markup.
+func ErrorTable(rows []Row) string {
+	cell := strings.NewReplacer("|", `\|`, "<", `\<`, ">", `\>`).Replace
+	var b strings.Builder
+	b.WriteString("| code | cause | look at | fix |\n|---|---|---|---|\n")
+	for _, r := range rows {
+		fields := "—"
+		if len(r.Fields) > 0 {
+			fields = strings.Join(r.Fields, ", ")
+		}
+		b.WriteString("| " + r.Code + " | " + cell(r.Cause) + " | " + fields + " | " + cell(r.Fix) + " |\n")
+	}
+	return b.String()
+}
