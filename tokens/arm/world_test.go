@@ -10,14 +10,12 @@ import (
 	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
-// The world Resource Manager calls are tested against: the emulator's
-// sample world, whose app may read one subscription and not another.
+// Resource Manager calls are tested against emulator.Sample: its app may
+// read one subscription and not another, in a second tenant too.
 const (
 	tenantID    = emulator.SampleTenant
 	otherTenant = emulator.SampleOtherTenant
 	appID       = emulator.SampleApp
-	appOID      = emulator.SampleAppObject
-	secretID    = emulator.SampleSecretID
 	secretValue = emulator.SampleSecret
 	noRoleApp   = emulator.SampleNoRoleApp
 	otherApp    = emulator.SampleOtherApp
@@ -27,40 +25,11 @@ const (
 	armResource = "https://management.azure.com/"
 )
 
-func world() emulator.Config {
-	secret := []emulator.Secret{{ID: secretID, Value: secretValue}}
-	groups := []emulator.ResourceGroup{
-		{Name: "rg-app", Location: "westeurope", Tags: map[string]string{"env": "prod"}},
-		{Name: "MC_rg-app_aks_westeurope", Location: "westeurope", ManagedBy: "/subscriptions/" + readableSub + "/resourcegroups/rg-app/providers/Microsoft.ContainerService/managedClusters/aks"},
-		{Name: "rg-data", Location: "northeurope"},
-		{Name: "rg-old", Location: "eastus", ProvisioningState: "Deleting"},
-		{Name: "rg-net", Location: "eastus"},
-	}
-	return emulator.Config{Tenants: []emulator.Tenant{
-		{
-			ID: tenantID, Domains: []string{"contoso.onmicrosoft.com"},
-			Apps: []emulator.App{
-				{ClientID: appID, DisplayName: "aztoken-test", ObjectID: appOID, Secrets: secret},
-				{ClientID: noRoleApp, DisplayName: "no-role", Secrets: secret},
-			},
-			Subscriptions: []emulator.Subscription{
-				{ID: readableSub, DisplayName: "Production", Readers: []string{appOID}, ResourceGroups: groups},
-				{ID: hiddenSub, DisplayName: "Secret project"},
-			},
-		},
-		{
-			ID: otherTenant, Domains: []string{"fabrikam.com"},
-			Apps:          []emulator.App{{ClientID: otherApp, Secrets: secret}},
-			Subscriptions: []emulator.Subscription{{ID: otherSub, DisplayName: "Fabrikam", Readers: []string{otherApp}}},
-		},
-	}}
-}
-
 // startWorld runs the emulator for the test and returns it with a client
 // whose sleeps are recorded instead of waited.
 func startWorld(t *testing.T, edit func(*emulator.Config)) (*emulator.Server, *tokens.Client, *sleeps) {
 	t.Helper()
-	cfg := world()
+	cfg := emulator.Sample()
 	if edit != nil {
 		edit(&cfg)
 	}
