@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,5 +66,31 @@ func TestCacheClearWithoutATerminalNeedsYes(t *testing.T) {
 	}
 	if w.token("-p", "dev") != first {
 		t.Error("the cache was cleared without --yes")
+	}
+}
+
+func TestExportAsksBeforeReplacingAFile(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	file := filepath.Join(t.TempDir(), "team.json")
+	if err := os.WriteFile(file, []byte("last week's export"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := w.run("", "profiles", "export", file)
+	if code != ExitUsage || !strings.Contains(stderr, "profiles export: no terminal to ask whether to replace "+file) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	w.inATerminal()
+	if code, _, stderr := w.run("n\n", "profiles", "export", file); code != ExitFailure || !strings.Contains(stderr, "Replace "+file+"? [y/N]") {
+		t.Errorf("answered no: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "last week's export" {
+		t.Fatalf("the file was replaced without a yes: %q", data)
+	}
+	if code, _, stderr := w.run("", "profiles", "export", file, "--yes"); code != ExitOK {
+		t.Fatalf("--yes: exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(file); !strings.Contains(string(data), emulator.SampleApp) {
+		t.Errorf("--yes did not write the export: %q", data)
 	}
 }

@@ -111,6 +111,8 @@ type profilesExportOptions struct {
 	file                           string
 	names                          []string
 	postman, withToken, withSecret bool
+	// yes replaces an existing FILE without asking.
+	yes bool
 }
 
 func newProfilesExportCmd(env *Env, run func(context.Context, *Env, *profilesExportOptions) error) *cobra.Command {
@@ -136,6 +138,7 @@ bearerToken, bearerTokenExpiresOn); --with-token fills in a fresh token and
 	fs.BoolVar(&opts.postman, "postman", false, "write a Postman environment (one profile)")
 	fs.BoolVar(&opts.withToken, "with-token", false, "with --postman: include a fresh bearerToken")
 	fs.BoolVar(&opts.withSecret, "include-secret", false, "with --postman: include the client secret in the file")
+	fs.BoolVar(&opts.yes, "yes", false, "replace FILE if it exists, without asking")
 	completeProfileFlag(cmd, env)
 	return cmd
 }
@@ -147,6 +150,9 @@ func runProfilesExport(ctx context.Context, env *Env, opts *profilesExportOption
 	}
 	chosen, err := chooseProfiles(store, opts.names)
 	if err != nil {
+		return err
+	}
+	if err := confirmReplace(env, opts.file, opts.yes); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
@@ -210,6 +216,18 @@ func exportPostman(ctx context.Context, env *Env, w io.Writer, p profiles.Profil
 		secret, _ = cred.(tokens.ClientSecret)
 	}
 	return profiles.ExportPostman(w, p, tok, secret)
+}
+
+// confirmReplace asks before an export replaces a file that exists: the
+// file may be last week's export, or something else with the same name.
+func confirmReplace(env *Env, path string, yes bool) error {
+	if err := profiles.RefuseSymlink(path); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err != nil {
+		return nil // nothing to replace; writeFile reports a bad folder
+	}
+	return confirm(env, yes, "profiles export", "replace "+path)
 }
 
 // writeFile writes an export with owner-only permissions, through a
