@@ -112,6 +112,9 @@ func Run(ctx context.Context, args []string, env *Env) int {
 		// the user meant and would be reported as unknown instead.
 		return report(env, asJSON, unknownCommand(root, args[:1]))
 	}
+	if err := singleDashFlag(root, args); err != nil {
+		return report(env, asJSON, err)
+	}
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	var usage *usageError

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/aztoken/aztoken/tokens/emulator"
 )
 
 // parse runs only the parsing half of a command: build makes it with a
@@ -118,5 +120,21 @@ func TestUsageErrorsAreJSONWithFormatJSON(t *testing.T) {
 	if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, "{") || !strings.Contains(stderr, `"exitCode": 2`) ||
 		!strings.Contains(stderr, "profiles show: name one profile") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+}
+
+func TestALongFlagWithOneDashIsNamed(t *testing.T) {
+	w := newWorld(t)
+	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
+	code, _, stderr := w.run("", "token", "-profile", "dev")
+	if code != ExitUsage || !strings.Contains(stderr, "aztoken token: -profile is not a flag: long flags take two dashes, --profile") {
+		t.Errorf("-profile: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := w.run("", "token", "-p", "dev", "-format=header"); code != ExitUsage || !strings.Contains(stderr, "--format") {
+		t.Errorf("-format=header: exit %d: %s", code, stderr)
+	}
+	// A value that starts with a dash belongs to its flag.
+	if code, _, stderr := w.run("", "token", "--profile", "-profile"); strings.Contains(stderr, "two dashes") {
+		t.Errorf("a flag's value was taken for a flag: exit %d: %s", code, stderr)
 	}
 }
