@@ -12,7 +12,8 @@ import (
 // tmpInfix marks the temporary files a save writes beside profiles.json.
 const tmpInfix = ".tmp-"
 
-// writeAtomic replaces path with data so that a crash at any moment leaves
+// writeAtomic replaces path (profiles.json, secrets.age, the secret store
+// choice) with data so that a crash at any moment leaves
 // either the old file or the new one, never a mix: the data goes to a new
 // file in the same folder (so the rename cannot cross file systems), is
 // flushed to disk, and only then renamed over the old file. The new file is
@@ -21,18 +22,18 @@ const tmpInfix = ".tmp-"
 // simulate a failure half-way.
 func writeAtomic(path string, data []byte, write func(io.Writer, []byte) error) (err error) {
 	if err := RefuseSymlink(path); err != nil {
-		return fmt.Errorf("cannot save profiles: %w", err)
+		return fmt.Errorf("cannot save %s: %w", filepath.Base(path), err)
 	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, filepath.Base(path)+tmpInfix+"*")
 	if err != nil {
-		return fmt.Errorf("cannot save profiles: %w", err)
+		return fmt.Errorf("cannot save %s: %w", filepath.Base(path), err)
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(f.Name())
-			err = fmt.Errorf("cannot save profiles to %s (the previous version is intact): %w", path, err)
+			err = fmt.Errorf("cannot save %s (the previous version is intact): %w", path, err)
 		}
 	}()
 	if err := write(f, data); err != nil {
