@@ -27,22 +27,28 @@ const (
 	KeyringCancelled
 )
 
-// plainWords say each problem to the user: the cause, then what to do.
-// The way round a missing keyring differs by front end, so both are named:
-// the window can keep a secret in memory, the command line can read it
+// wayRound is what a user without a working keyring can do instead: opt
+// into the passphrase-encrypted file store (never chosen silently), or, in
+// the window, keep the secret in memory, or on the command line read it
 // from AZURE_CLIENT_SECRET with --env.
+const wayRound = "or keep secrets in aztoken's passphrase-encrypted file instead (aztoken secrets use file; --secret-store file or " +
+	SecretStoreEnv + "=file for one command); " +
+	"or keep the secret in memory (window) or in AZURE_CLIENT_SECRET with --env (command line)"
+
+// plainWords say each problem to the user: the cause, then what to do.
+// The ways round a missing keyring are named in wayRound.
 var plainWords = map[KeyringProblem]string{
 	KeyringNoSession: "there is no D-Bus session bus to reach a keyring through, as in an SSH login, a container or WSL. " +
 		"Run aztoken in a desktop session, or start a bus with a keyring: " +
 		"dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; exec $SHELL' (type a password for it, then Ctrl+D); " +
-		"or keep the secret in memory (window) or in AZURE_CLIENT_SECRET with --env (command line)",
+		wayRound,
 	KeyringNoSecretService: "no Secret Service answers on the session bus. " +
 		"Install and start one: gnome-keyring (apt install gnome-keyring), or KeePassXC with its Secret Service integration on; " +
-		"or keep the secret in memory (window) or in AZURE_CLIENT_SECRET with --env (command line)",
+		wayRound,
 	KeyringLocked: "the keyring is locked, and no login unlocked it or its unlock prompt was dismissed. " +
 		"Unlock it: in a desktop session with Passwords and Keys (Seahorse), in a terminal with " +
 		"gnome-keyring-daemon --replace --unlock --components=secrets and your login password; " +
-		"or keep the secret in memory (window) or in AZURE_CLIENT_SECRET with --env (command line)",
+		wayRound,
 	KeyringTimedOut:    "timed out waiting for the keyring: an unlock prompt may be open",
 	KeyringTooBig:      "secret too large for the keyring (Windows allows about 2.5 KB)",
 	KeyringUnsupported: "this system has no keyring aztoken can use",
