@@ -14,6 +14,10 @@ import (
 // profiles' secrets. Profile IDs are random hex, so it can be no one's.
 const keyItem profiles.ID = "token-cache-key"
 
+// KeyID is the ID the cache key is stored under, for moving it with the
+// profiles' secrets to another store.
+const KeyID = keyItem
+
 // KeyringKey keeps the cache key in a profiles.SecretStore: the OS keyring
 // for real, memory in tests and the demo.
 type KeyringKey struct {

@@ -29,8 +29,12 @@ type Env struct {
 	Getenv         func(string) string
 	// OpenStore opens the profile store.
 	OpenStore func() (*profiles.Store, error)
-	// Secrets holds client secrets: the OS keyring for real.
+	// Secrets holds client secrets: Stores for real.
 	Secrets profiles.SecretStore
+	// Stores, when set, is Secrets: the keyring or the file store, as
+	// --secret-store and the saved choice say. Tests that set a plain
+	// Secrets leave it nil.
+	Stores *SecretStores
 	// Client talks to Entra ID and ARM.
 	Client *tokens.Client
 	// Tokens is the token cache shared with the window and other
@@ -68,10 +72,11 @@ func Main(args []string) int {
 	return Run(ctx, args, SystemEnv())
 }
 
-// SystemEnv is the real environment: the user's config folder, the OS
-// keyring, the shared HTTP client and the system clipboard.
+// SystemEnv is the real environment: the user's config folder, the
+// chosen secret store, the shared HTTP client and the system clipboard.
 func SystemEnv() *Env {
-	secrets, client := profiles.NewKeyring(), tokens.NewClient()
+	readPassword := terminalPassword()
+	secrets, client := systemStores(os.Getenv, readPassword), tokens.NewClient()
 	return &Env{
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
@@ -85,10 +90,11 @@ func SystemEnv() *Env {
 			return profiles.Open(path)
 		},
 		Secrets:      secrets,
+		Stores:       secrets,
 		Client:       client,
 		Tokens:       sharedcache.OpenDefault(secrets, client.Now),
 		Clipboard:    clipboard.System{},
-		ReadPassword: terminalPassword(),
+		ReadPassword: readPassword,
 	}
 }
 
@@ -133,6 +139,7 @@ func Run(ctx context.Context, args []string, env *Env) int {
 // newRootCmd builds the command tree over env; started becomes true when a
 // command begins to run, after its flags and arguments were accepted.
 func newRootCmd(env *Env, started *bool) *cobra.Command {
+	var secretStore string
 	root := &cobra.Command{
 		Use:   "aztoken [COMMAND]",
 		Short: "Azure Entra ID tokens for app registrations",
@@ -148,11 +155,16 @@ window, over SSH too. Flags go anywhere on the line.`,
 		Args:          unknownCommand,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		PersistentPreRun: func(*cobra.Command, []string) {
+		PersistentPreRunE: func(*cobra.Command, []string) error {
 			*started = true
+			if env.Stores != nil {
+				return env.Stores.useFlag(secretStore)
+			}
+			return nil
 		},
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
+	addSecretStoreFlag(root, &secretStore)
 	root.SuggestionsMinimumDistance = 2 // cobra's own default, set only when it suggests itself
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -169,6 +181,7 @@ window, over SSH too. Flags go anywhere on the line.`,
 		newServeCmd(env, runServe),
 		newCacheCmd(env),
 		newProfilesCmd(env),
+		newSecretsCmd(env),
 		newVersionCmd(env, runVersion),
 	)
 	root.InitDefaultCompletionCmd()

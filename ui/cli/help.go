@@ -55,7 +55,8 @@ func useLinesAsWritten(c *cobra.Command) {
 }
 
 // helpTemplate puts the usage line first, as aztoken's help always did,
-// then the description, the subcommands, the examples and the flags.
+// then the description, the subcommands, the examples and the flags,
+// its own first.
 const helpTemplate = `Usage: {{.UseLine}}
 {{with .Long}}
 {{. | trimTrailingWhitespaces}}
@@ -68,6 +69,9 @@ Examples:
 {{end}}{{if .HasAvailableLocalFlags}}
 Flags:
 {{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}
+{{end}}{{if .HasAvailableInheritedFlags}}
+Flags of every command:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}
 {{end}}{{if .HasAvailableSubCommands}}
 Run '{{.CommandPath}} COMMAND -h' for a command's flags and examples.
 {{end}}`

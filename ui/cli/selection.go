@@ -115,7 +115,7 @@ func (s selection) applyLimits(env *Env) error {
 func loadCredential(ctx context.Context, env *Env, p profiles.Profile) (tokens.Credential, error) {
 	cred, err := p.LoadCredential(ctx, env.Secrets)
 	if errors.Is(err, profiles.ErrSecretNotFound) {
-		return nil, fmt.Errorf("profile %q has no client secret in the keyring; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, p.Name, tokens.ErrNoSecret)
+		return nil, fmt.Errorf("profile %q has no client secret in %s; store one with 'aztoken profiles edit %s --secret-stdin': %w", p.Name, env.secretPlace(), p.Name, tokens.ErrNoSecret)
 	}
 	return cred, err
 }
