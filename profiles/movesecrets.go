@@ -37,7 +37,7 @@ func MoveSecrets(ctx context.Context, from, to SecretStore, items []SecretItem, 
 		case errors.Is(err, ErrSecretNotFound):
 			continue
 		case err != nil:
-			return 0, fmt.Errorf("cannot read the secret of %s from the current store, so nothing was moved: %w", it.Label, err)
+			return 0, &UnreadableSecretError{Label: it.Label, Err: err}
 		}
 		found[it.ID] = s
 	}
@@ -79,3 +79,19 @@ func deleteAll(ctx context.Context, s SecretStore, ids []ID) error {
 	}
 	return errors.Join(errs...)
 }
+
+// UnreadableSecretError is a move refused because the current store could
+// not give one of the secrets: nothing was moved.
+type UnreadableSecretError struct {
+	// Label names the secret, such as `profile "dev"`.
+	Label string
+	Err   error
+}
+
+// Error names the secret and why it could not be read.
+func (e *UnreadableSecretError) Error() string {
+	return fmt.Sprintf("cannot read the secret of %s from the current store, so nothing was moved: %v", e.Label, e.Err)
+}
+
+// Unwrap returns the store's error.
+func (e *UnreadableSecretError) Unwrap() error { return e.Err }

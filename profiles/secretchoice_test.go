@@ -92,3 +92,32 @@ func TestMovingSecretsBetweenStores(t *testing.T) {
 		t.Error("a refused move wrote to the new store")
 	}
 }
+
+func TestAChosenStoreSwitchesWhileRunning(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	dir := t.TempDir()
+	file, _ := newFileStore(t, filepath.Join(dir, SecretsFileName), "pass")
+	keyring := NewMemory()
+	s := &ChosenStore{Dir: dir, Keyring: keyring, File: file}
+	if err := s.Set(ctx, "dev", "dev-secret"); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Use(ctx, FileBackend, []SecretItem{{"dev", "profile dev"}}, false)
+	if err != nil || n != 1 {
+		t.Fatalf("moved %d: %v", n, err)
+	}
+	if _, c, _ := s.Current(); c.Backend != FileBackend {
+		t.Errorf("still using %+v", c)
+	}
+	if got, err := s.Get(ctx, "dev"); got != "dev-secret" || err != nil {
+		t.Errorf("after the switch: %q, %v", got, err)
+	}
+	if _, err := keyring.Get(ctx, "dev"); !errors.Is(err, ErrSecretNotFound) {
+		t.Errorf("left in the keyring: %v", err)
+	}
+	// A new process reads the saved choice.
+	if _, c, _ := (&ChosenStore{Dir: dir}).Current(); c.Backend != FileBackend {
+		t.Errorf("a new process uses %+v", c)
+	}
+}

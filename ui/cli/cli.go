@@ -34,7 +34,7 @@ type Env struct {
 	// Stores, when set, is Secrets: the keyring or the file store, as
 	// --secret-store and the saved choice say. Tests that set a plain
 	// Secrets leave it nil.
-	Stores *SecretStores
+	Stores *profiles.ChosenStore
 	// Client talks to Entra ID and ARM.
 	Client *tokens.Client
 	// Tokens is the token cache shared with the window and other
@@ -157,8 +157,11 @@ window, over SSH too. Flags go anywhere on the line.`,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(*cobra.Command, []string) error {
 			*started = true
-			if env.Stores != nil {
-				return env.Stores.useFlag(secretStore)
+			if env.Stores == nil {
+				return nil
+			}
+			if err := env.Stores.UseFlag(secretStore); err != nil {
+				return usageErrorf("%v", err)
 			}
 			return nil
 		},

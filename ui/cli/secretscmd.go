@@ -66,7 +66,7 @@ func runSecretsUse(ctx context.Context, env *Env, target string, opts *secretsUs
 	if env.Stores == nil {
 		return errors.New("this aztoken has no choice of secret store")
 	}
-	from, choice, err := env.Stores.current()
+	_, choice, err := env.Stores.Current()
 	if err != nil {
 		return err
 	}
@@ -78,23 +78,15 @@ func runSecretsUse(ctx context.Context, env *Env, target string, opts *secretsUs
 	if err != nil {
 		return usageErrorf("secrets use: %v", err)
 	}
-	save := func() error { return profiles.SaveSecretChoice(env.Stores.Dir, to) }
-	moved := 0
-	switch {
-	case to == choice.Backend || opts.leave:
-		err = save()
-	default:
-		items, err := secretItems(env)
-		if err != nil {
+	var items []profiles.SecretItem
+	if !opts.leave && to != choice.Backend {
+		if items, err = secretItems(env); err != nil {
 			return err
 		}
-		moved, err = profiles.MoveSecrets(ctx, from, env.Stores.store(to), items, save)
-		if err != nil && moved == 0 {
-			if !errors.As(err, new(*usageError)) {
-				err = fmt.Errorf("%w\n(to change only the choice, add --leave-secrets and enter the secrets again)", err)
-			}
-			return err
-		}
+	}
+	moved, err := env.Stores.Use(ctx, to, items, opts.leave)
+	if errors.As(err, new(*profiles.UnreadableSecretError)) {
+		return fmt.Errorf("%w\n(to change only the choice, add --leave-secrets and enter the secrets again)", err)
 	}
 	if moved > 0 {
 		fmt.Fprintf(env.Stdout, "Moved %d secrets from the %s to the %s.\n", moved, choice.Backend, to)

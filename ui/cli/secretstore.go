@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -15,92 +14,16 @@ import (
 // passphrase of the file store, when no one is at a terminal to type it.
 const PassphraseEnv = "AZTOKEN_SECRETS_PASSPHRASE"
 
-// SecretStores is the SecretStore the user chose, keyring or file, with
-// --secret-store, AZTOKEN_SECRET_STORE or `aztoken secrets use`. The
-// shared token cache needs a store before the flags are parsed, so it is a
-// stand-in that decides at first use, after Run has told it the flag.
-type SecretStores struct {
-	// Dir is the config folder: the saved choice and secrets.age.
-	Dir string
-	// Keyring and File are the two stores.
-	Keyring, File profiles.SecretStore
-	// Getenv reads AZTOKEN_SECRET_STORE.
-	Getenv func(string) string
-
-	mu     sync.Mutex
-	flag   string
-	choice *profiles.SecretChoice
-}
-
 // systemStores are the real keyring and secrets.age in the user's config
 // folder, the passphrase asked on the terminal or read from PassphraseEnv.
-func systemStores(getenv func(string) string, readPassword func(string) (string, error)) *SecretStores {
-	s := &SecretStores{Keyring: profiles.NewKeyring(), Getenv: getenv}
+func systemStores(getenv func(string) string, readPassword func(string) (string, error)) *profiles.ChosenStore {
+	s := &profiles.ChosenStore{Keyring: profiles.NewKeyring(), Getenv: getenv}
 	path, err := profiles.DefaultSecretsPath()
 	if err == nil {
 		s.Dir = filepath.Dir(path)
 	}
 	s.File = profiles.NewFileStore(path, askPassphrase(getenv, readPassword))
 	return s
-}
-
-// useFlag records --secret-store as given ("" when not), before a
-// command runs, and checks the choice it makes.
-func (s *SecretStores) useFlag(flag string) error {
-	s.mu.Lock()
-	s.flag, s.choice = flag, nil
-	s.mu.Unlock()
-	_, _, err := s.current()
-	return err
-}
-
-// current is the chosen store and what chose it.
-func (s *SecretStores) current() (profiles.SecretStore, profiles.SecretChoice, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.choice == nil {
-		c, err := profiles.ChooseSecretBackend(s.flag, s.Getenv(profiles.SecretStoreEnv), s.Dir)
-		if err != nil {
-			return nil, c, usageErrorf("%v", err)
-		}
-		s.choice = &c
-	}
-	return s.store(s.choice.Backend), *s.choice, nil
-}
-
-// store is the store of backend b.
-func (s *SecretStores) store(b profiles.SecretBackend) profiles.SecretStore {
-	if b == profiles.FileBackend {
-		return s.File
-	}
-	return s.Keyring
-}
-
-// Get reads a secret from the chosen store.
-func (s *SecretStores) Get(ctx context.Context, id profiles.ID) (string, error) {
-	store, _, err := s.current()
-	if err != nil {
-		return "", err
-	}
-	return store.Get(ctx, id)
-}
-
-// Set saves a secret in the chosen store.
-func (s *SecretStores) Set(ctx context.Context, id profiles.ID, secret string) error {
-	store, _, err := s.current()
-	if err != nil {
-		return err
-	}
-	return store.Set(ctx, id, secret)
-}
-
-// Delete removes a secret from the chosen store.
-func (s *SecretStores) Delete(ctx context.Context, id profiles.ID) error {
-	store, _, err := s.current()
-	if err != nil {
-		return err
-	}
-	return store.Delete(ctx, id)
 }
 
 // addSecretStoreFlag gives every command --secret-store, which Run hands
@@ -161,7 +84,7 @@ type profilesChoice profiles.SecretChoice
 // secretPlace names the store in use, for "no secret in ..." messages.
 func (env *Env) secretPlace() string {
 	if env.Stores != nil {
-		if _, c, err := env.Stores.current(); err == nil && c.Backend == profiles.FileBackend {
+		if _, c, err := env.Stores.Current(); err == nil && c.Backend == profiles.FileBackend {
 			return "the encrypted secrets file"
 		}
 	}

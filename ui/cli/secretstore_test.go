@@ -59,7 +59,7 @@ func newStoreWorld(t *testing.T, keyring profiles.SecretStore) *storeWorld {
 	if keyring == nil {
 		keyring = w.secrets
 	}
-	w.env.Stores = &SecretStores{Dir: w.dir, Keyring: keyring, Getenv: w.env.Getenv}
+	w.env.Stores = &profiles.ChosenStore{Dir: w.dir, Keyring: keyring, Getenv: w.env.Getenv}
 	w.env.Secrets = w.env.Stores
 	w.restart()
 	return w
@@ -350,7 +350,7 @@ func addInFileStore(dir, who string) error {
 		return map[string]string{PassphraseEnv: filePassphrase, profiles.SecretStoreEnv: "file"}[k]
 	}
 	file := &profiles.FileStore{Path: filepath.Join(dir, profiles.SecretsFileName), WorkFactor: 10, Ask: askPassphrase(getenv, nil)}
-	stores := &SecretStores{Dir: dir, Keyring: unavailableKeyring{}, File: file, Getenv: getenv}
+	stores := &profiles.ChosenStore{Dir: dir, Keyring: unavailableKeyring{}, File: file, Getenv: getenv}
 	for i := range 6 {
 		name := fmt.Sprintf("%s-%d", who, i)
 		var out bytes.Buffer
