@@ -4,6 +4,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -29,8 +30,14 @@ type Deps struct {
 	// OpenStore opens the profiles file; it is called again after the user
 	// moves a corrupt file aside.
 	OpenStore func() (*profiles.Store, error)
-	// Secrets keeps client secrets: the OS keyring outside tests.
+	// Secrets keeps client secrets: SecretStores outside tests.
 	Secrets profiles.SecretStore
+	// SecretStores, when set, is Secrets: the keyring or the encrypted
+	// file, as chosen, which Settings can switch. Tests and the demo
+	// leave it nil.
+	SecretStores *profiles.ChosenStore
+	// passphrase asks for the encrypted file's passphrase over the window.
+	passphrase *passphrasePrompt
 	// Fetcher gets tokens and calls Resource Manager (the test call, the
 	// setup check): tokens.NewClient() outside tests.
 	Fetcher *tokens.Client
@@ -67,6 +74,9 @@ func runWindow(a fyne.App, d Deps) {
 	probed := make(chan trayHost, 1)
 	go func() { probed <- probeTrayHostWithin(trayProbeTimeout) }()
 	w := newMainWindow(a, d, fyne.Do)
+	if d.passphrase != nil {
+		d.passphrase.attach(w.win, fyne.Do)
+	}
 	w.win.SetMaster()
 	w.show()
 	// The tray's own hidden window costs tens of milliseconds; set it up
@@ -77,19 +87,36 @@ func runWindow(a fyne.App, d Deps) {
 	a.Run()
 }
 
-// systemDeps are the real profiles file, keyring, network and clipboard.
+// systemDeps are the real profiles file, chosen secret store, network and
+// clipboard.
 func systemDeps() Deps {
+	stores, prompt := systemSecretStores()
 	d := Deps{
-		OpenStore: openDefaultStore,
-		Secrets:   profiles.NewKeyring(),
-		Fetcher:   tokens.NewClient(),
-		Clipboard: clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter),
-		Now:       time.Now,
+		OpenStore:    openDefaultStore,
+		Secrets:      stores,
+		SecretStores: stores,
+		passphrase:   prompt,
+		Fetcher:      tokens.NewClient(),
+		Clipboard:    clipboard.NewGuard(clipboard.System{}, clipboard.DefaultClearAfter),
+		Now:          time.Now,
 	}
 	if shared := sharedcache.OpenDefault(d.Secrets, d.Now); shared != nil {
 		d.Tokens = shared // a nil *Cache in the interface would not be nil
 	}
 	return d
+}
+
+// systemSecretStores are the keyring and secrets.age, chosen by
+// AZTOKEN_SECRET_STORE or the saved choice, the file's passphrase asked in
+// a dialog.
+func systemSecretStores() (*profiles.ChosenStore, *passphrasePrompt) {
+	prompt := &passphrasePrompt{}
+	path, err := profiles.DefaultSecretsPath()
+	stores := &profiles.ChosenStore{Keyring: profiles.NewKeyring(), File: profiles.NewFileStore(path, prompt.ask), Getenv: os.Getenv}
+	if err == nil {
+		stores.Dir = filepath.Dir(path)
+	}
+	return stores, prompt
 }
 
 func openDefaultStore() (*profiles.Store, error) {

@@ -27,6 +27,9 @@ type settingsView struct {
 	// wait for Azure's Retry-After; saved redraws after a save.
 	setMargin, setMaxWait func(time.Duration)
 	saved                 func()
+	// secretStore is the row choosing where secrets are kept; nil when
+	// there is no choice (tests, the demo).
+	secretStore *secretStoreView
 
 	clearAfter, margin, maxWait, secretDays, apiVersion *settingEntry
 	notifyCopy, notifyRefresh, notifyExpiry             *widget.Check
@@ -71,14 +74,18 @@ func (v *settingsView) open() {
 	v.notifyExpiry = widget.NewCheck("When a token expires", nil)
 	v.notifyExpiry.SetChecked(s.notifyExpiry)
 
-	form := container.New(layout.NewFormLayout(),
+	rows := []fyne.CanvasObject{
 		widget.NewLabel("Clear the clipboard after (seconds)"), v.clearAfter.cell(),
 		widget.NewLabel("Refresh tokens before expiry (minutes)"), v.margin.cell(),
 		widget.NewLabel("Wait at most, when Azure asks (seconds)"), v.maxWait.cell(),
 		widget.NewLabel("Notifications"), container.NewVBox(v.notifyCopy, v.notifyRefresh, v.notifyExpiry),
 		widget.NewLabel("Remind of a secret's expiry (days before)"), v.secretDays.cell(),
 		widget.NewLabel("ARM api-version"), v.apiVersion.cell(),
-	)
+	}
+	if v.secretStore != nil {
+		rows = append(rows, widget.NewLabel("Client secrets"), v.secretStore.build())
+	}
+	form := container.New(layout.NewFormLayout(), rows...)
 	note := &widget.Label{Text: "The clipboard is cleared only if it still holds what aztoken copied.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	v.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: v.onSave}
 	v.dialog = dialog.NewCustomWithoutButtons("Settings", container.NewVBox(form, note), v.win)

@@ -247,6 +247,9 @@ func (w *mainWindow) addAppViews(d Deps, post poster) {
 	clearer, _ := d.Clipboard.(clearDelay)
 	w.settings = newSettingsView(w.app.Preferences(), w.win, clearer, w.ctrl.cache.SetMargin, w.ctrl.client.SetMaxRetryAfter, w.refresh)
 	w.settings.use(loadSettings(w.app.Preferences()))
+	if d.SecretStores != nil {
+		w.settings.secretStore = newSecretStoreView(w.ctrl, w.win, d.SecretStores)
+	}
 }
 
 // applyTray acts on the start-up probe: the tray starts, and
