@@ -109,3 +109,24 @@ func (s *ChosenStore) Delete(ctx context.Context, id ID) error {
 	}
 	return store.Delete(ctx, id)
 }
+
+// Unlock lets the chosen store ask the user for what it needs (the file
+// store's passphrase) before a save takes the profiles lock.
+func (s *ChosenStore) Unlock(ctx context.Context) error {
+	store, _, err := s.Current()
+	if err != nil {
+		return err
+	}
+	return UnlockSecrets(ctx, store)
+}
+
+// UnlockSecrets asks a store that needs something from the user (the file
+// store's passphrase) for it now, so that a save does not wait for the
+// user while it holds the profiles lock, which other aztoken processes
+// give up on after a few seconds. Other stores need nothing.
+func UnlockSecrets(ctx context.Context, s SecretStore) error {
+	if u, ok := s.(interface{ Unlock(context.Context) error }); ok {
+		return u.Unlock(ctx)
+	}
+	return nil
+}

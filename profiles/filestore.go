@@ -142,6 +142,26 @@ func (f *FileStore) DeleteAll(ctx context.Context, ids []ID) error {
 	})
 }
 
+// Unlock asks for the passphrase now if it is not known yet, and checks
+// it against the file when there is one: for a caller about to hold
+// another lock (a profile save holds profiles.json's) that must not wait
+// for the user meanwhile.
+func (f *FileStore) Unlock(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.passphrase != "" {
+		return nil
+	}
+	if !f.exists() {
+		return f.unlock(ctx, true)
+	}
+	_, err := f.load(ctx)
+	return err
+}
+
 // String names the file, never what it holds, in case a FileStore ends up
 // in a log line.
 func (f *FileStore) String() string { return "profiles.FileStore{" + f.Path + "}" }

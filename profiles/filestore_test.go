@@ -304,3 +304,38 @@ func TestFileStoreKeepsTheSecretAndPassphraseOffTheDisk(t *testing.T) {
 		t.Fatalf("walked %d files: %v", files, err)
 	}
 }
+
+// A save with a secret asks for the passphrase before it takes the
+// profiles lock, so that other aztoken processes never wait on a user
+// typing.
+func TestAProfileSaveAsksForThePassphraseOutsideTheProfilesLock(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	mustSave(t, s, sample("first")) // makes the folder
+	profilesPath := diskOf(s).path
+	locked := 0
+	file := &FileStore{Path: filepath.Join(filepath.Dir(profilesPath), SecretsFileName), WorkFactor: testWorkFactor,
+		Ask: func(context.Context, string, bool) (string, error) {
+			unlock, err := lockFile(profilesPath+".lock", 0)
+			switch {
+			case errors.Is(err, ErrLocked):
+				locked++
+			case err != nil:
+				t.Error(err)
+			default:
+				unlock()
+			}
+			return "pass", nil
+		}}
+	secrets := &ChosenStore{Dir: filepath.Dir(profilesPath), File: file, Getenv: func(string) string { return "file" }}
+	p, err := s.SaveWithSecret(t.Context(), sample("dev"), SetSecret(knownSecret), secrets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if locked != 0 {
+		t.Error("the passphrase was asked while the profiles file was locked")
+	}
+	if got, err := file.Get(t.Context(), p.ID); got != knownSecret || err != nil {
+		t.Errorf("stored %q, %v", got, err)
+	}
+}

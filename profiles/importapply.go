@@ -62,6 +62,12 @@ func (s *Store) ImportPlan(imp *Import) []Clash {
 // error no profile is added and no secret is left behind. It returns the
 // profiles added. secrets may be nil only if no candidate has a secret.
 func (s *Store) ApplyImport(ctx context.Context, imp *Import, decisions map[int]Decision, secrets SecretStore) ([]Profile, error) {
+	if secrets != nil && slices.ContainsFunc(imp.Candidates, func(c Candidate) bool { return c.Secret != "" }) {
+		// The file store's passphrase, asked before the profiles lock.
+		if err := UnlockSecrets(ctx, secrets); err != nil {
+			return nil, err
+		}
+	}
 	var added []Profile
 	var stored []ID
 	err := s.mutate(func(ps []Profile) ([]Profile, error) {

@@ -93,6 +93,11 @@ func (s *Store) SaveWithSecret(ctx context.Context, p Profile, change SecretChan
 	if !change.Keeps() && secrets == nil {
 		return p, errors.New("saving a secret needs a secret store")
 	}
+	if !change.Keeps() {
+		if err := UnlockSecrets(ctx, secrets); err != nil {
+			return p, fmt.Errorf("nothing was saved for profile %s: %w", strconv.Quote(p.Name), err)
+		}
+	}
 	saved := p
 	var undo func() error
 	err = s.mutate(func(ps []Profile) ([]Profile, error) {

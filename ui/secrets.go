@@ -60,6 +60,12 @@ func (s *sessionSecrets) Delete(ctx context.Context, id profiles.ID) error {
 	return s.storeFor(id).Delete(ctx, id)
 }
 
+// Unlock lets the chosen store ask for its passphrase before a save takes
+// the profiles lock; secrets kept in memory need none.
+func (s *sessionSecrets) Unlock(ctx context.Context) error {
+	return profiles.UnlockSecrets(ctx, s.keyring)
+}
+
 // secretStore is where profiles' secrets are read and written: the
 // keyring, or memory for those the user chose to keep there.
 func (c *controller) secretStore() profiles.SecretStore { return c.secrets }
