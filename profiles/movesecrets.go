@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 )
 
 // SecretItem is one secret to move: its ID, and how the user knows it.
@@ -57,7 +58,26 @@ func MoveSecrets(ctx context.Context, from, to SecretStore, items []SecretItem, 
 	return len(found), nil
 }
 
+// MoveItems are the secrets a move carries: every profile's, then extra
+// (the token cache's key). With no profile there is none, which lets a
+// machine whose keyring cannot be reached switch at once: the cache's key
+// is made anew in the new store, and the old one only unlocked cached
+// tokens.
+func MoveItems(ps []Profile, extra ...SecretItem) []SecretItem {
+	if len(ps) == 0 {
+		return nil
+	}
+	items := make([]SecretItem, 0, len(ps)+len(extra))
+	for _, p := range ps {
+		items = append(items, SecretItem{ID: p.ID, Label: "profile " + strconv.Quote(p.Name)})
+	}
+	return append(items, extra...)
+}
+
 func setAll(ctx context.Context, s SecretStore, secrets map[ID]string) error {
+	if len(secrets) == 0 {
+		return nil // and a new file store asks for no passphrase
+	}
 	if b, ok := s.(batchSetter); ok {
 		return b.SetAll(ctx, secrets)
 	}
@@ -70,6 +90,9 @@ func setAll(ctx context.Context, s SecretStore, secrets map[ID]string) error {
 }
 
 func deleteAll(ctx context.Context, s SecretStore, ids []ID) error {
+	if len(ids) == 0 {
+		return nil
+	}
 	if b, ok := s.(batchDeleter); ok {
 		return b.DeleteAll(ctx, ids)
 	}

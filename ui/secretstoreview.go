@@ -75,10 +75,7 @@ func (v *secretStoreView) onMove() {
 // start runs the move off the main goroutine: the keyring may wait for an
 // unlock prompt and the file for its passphrase.
 func (v *secretStoreView) start(to profiles.SecretBackend) {
-	items := []profiles.SecretItem{{ID: sharedcache.KeyID, Label: "the token cache key"}}
-	for _, p := range v.ctrl.profiles() {
-		items = append(items, profiles.SecretItem{ID: p.ID, Label: fmt.Sprintf("profile %q", p.Name)})
-	}
+	items := profiles.MoveItems(v.ctrl.profiles(), profiles.SecretItem{ID: sharedcache.KeyID, Label: "the token cache key"})
 	enable(v.move, false)
 	v.ctrl.run("Moving client secrets", func(ctx context.Context) func() {
 		n, err := v.stores.Use(ctx, to, items, false)

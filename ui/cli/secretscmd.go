@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -101,16 +100,11 @@ func runSecretsUse(ctx context.Context, env *Env, target string, opts *secretsUs
 	return nil
 }
 
-// secretItems are the secrets a move carries: every profile's, and the
-// token cache's key.
+// secretItems are the secrets a move carries.
 func secretItems(env *Env) ([]profiles.SecretItem, error) {
 	store, err := env.OpenStore()
 	if err != nil {
 		return nil, err
 	}
-	var items []profiles.SecretItem
-	for _, p := range store.List() {
-		items = append(items, profiles.SecretItem{ID: p.ID, Label: "profile " + strconv.Quote(p.Name)})
-	}
-	return append(items, profiles.SecretItem{ID: sharedcache.KeyID, Label: "the token cache key"}), nil
+	return profiles.MoveItems(store.List(), profiles.SecretItem{ID: sharedcache.KeyID, Label: "the token cache key"}), nil
 }

@@ -269,6 +269,14 @@ func TestSecretsUseMovesEverySecretAndRemembers(t *testing.T) {
 func TestSecretsUseRefusesWhenTheKeyringCannotBeRead(t *testing.T) {
 	t.Parallel()
 	w := newStoreWorld(t, unavailableKeyring{})
+	// With no profile yet there is nothing to move: the switch is at once,
+	// and the passphrase is chosen when the first secret is saved.
+	if code, stdout, stderr := w.run("", "secrets", "use", "file"); code != ExitOK || !strings.Contains(stdout, "now kept in the file") {
+		t.Fatalf("use file with no profiles: exit %d: %s%s", code, stdout, stderr)
+	}
+	if err := profiles.SaveSecretChoice(w.dir, profiles.KeyringBackend); err != nil {
+		t.Fatal(err)
+	}
 	w.set(PassphraseEnv, filePassphrase)
 	w.env.Secrets = w.secrets // a profile added while the keyring worked
 	w.addProfile("dev", emulator.SampleApp, emulator.SampleSecret)
