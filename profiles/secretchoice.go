@@ -67,6 +67,10 @@ func ChooseSecretBackend(flag, env, dir string) (SecretChoice, error) {
 		}
 		return SecretChoice{b, SecretStoreEnv}, nil
 	}
+	if dir == "" {
+		// No config folder: never read a choice from the working one.
+		return SecretChoice{KeyringBackend, "default"}, nil
+	}
 	path := filepath.Join(dir, secretChoiceName)
 	data, err := os.ReadFile(path)
 	switch {

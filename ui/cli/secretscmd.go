@@ -70,7 +70,7 @@ func runSecretsUse(ctx context.Context, env *Env, target string, opts *secretsUs
 		return err
 	}
 	if target == "" {
-		fmt.Fprintln(env.Stdout, "Secrets are kept in the", profilesChoice(choice).describe())
+		fmt.Fprintln(env.Stdout, "Secrets are kept in the", describeChoice(choice))
 		return nil
 	}
 	to, err := profiles.ParseSecretBackend(target)
@@ -107,4 +107,17 @@ func secretItems(env *Env) ([]profiles.SecretItem, error) {
 		return nil, err
 	}
 	return profiles.MoveItems(store.List(), profiles.SecretItem{ID: sharedcache.KeyID, Label: "the token cache key"}), nil
+}
+
+// describeChoice says which store is in use and what chose it.
+func describeChoice(c profiles.SecretChoice) string {
+	by := "by default"
+	switch c.By {
+	case "default":
+	case "--secret-store", profiles.SecretStoreEnv:
+		by = "chosen by " + c.By
+	default:
+		by = "chosen in " + c.By
+	}
+	return fmt.Sprintf("%s (%s)", c.Backend, by)
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -64,22 +63,6 @@ func askPassphrase(getenv func(string) string, readPassword func(string) (string
 		return p, nil
 	}
 }
-
-// describe says which store is in use, for `secrets use` with no store.
-func (c profilesChoice) describe() string {
-	by := "by default"
-	switch c.By {
-	case "default":
-	case "--secret-store", profiles.SecretStoreEnv:
-		by = "chosen by " + c.By
-	default:
-		by = "chosen in " + c.By
-	}
-	return fmt.Sprintf("%s (%s)", c.Backend, by)
-}
-
-// profilesChoice adds describe to profiles.SecretChoice.
-type profilesChoice profiles.SecretChoice
 
 // secretPlace names the store in use, for "no secret in ..." messages.
 func (env *Env) secretPlace() string {
