@@ -110,7 +110,7 @@ func systemDeps() Deps {
 // AZTOKEN_SECRET_STORE or the saved choice, the file's passphrase asked in
 // a dialog.
 func systemSecretStores() (*profiles.ChosenStore, *passphrasePrompt) {
-	prompt := &passphrasePrompt{}
+	prompt := newPassphrasePrompt()
 	path, err := profiles.DefaultSecretsPath()
 	stores := &profiles.ChosenStore{Keyring: profiles.NewKeyring(), File: profiles.NewFileStore(path, prompt.ask), Getenv: os.Getenv}
 	if err == nil {

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -18,16 +17,24 @@ import (
 // the user; the answer stays in the FileStore's memory for the session,
 // never in a file or the preferences.
 type passphrasePrompt struct {
-	mu   sync.Mutex
-	win  fyne.Window
-	post poster
+	// attached is closed once win and post are set: work started while
+	// the window is built (restoring the last profile) waits for it.
+	attached chan struct{}
+	once     sync.Once
+	win      fyne.Window
+	post     poster
+}
+
+func newPassphrasePrompt() *passphrasePrompt {
+	return &passphrasePrompt{attached: make(chan struct{})}
 }
 
 // attach gives the prompt its window, once it exists.
 func (p *passphrasePrompt) attach(win fyne.Window, post poster) {
-	p.mu.Lock()
-	p.win, p.post = win, post
-	p.mu.Unlock()
+	p.once.Do(func() {
+		p.win, p.post = win, post
+		close(p.attached)
+	})
 }
 
 // errNoPassphrase is a passphrase dialog the user cancelled.
@@ -36,12 +43,12 @@ var errNoPassphrase = errors.New("no passphrase was entered, so the encrypted se
 // ask shows the dialog and waits for the answer or for ctx; it is a
 // profiles.Passphrase.
 func (p *passphrasePrompt) ask(ctx context.Context, path string, create bool) (string, error) {
-	p.mu.Lock()
-	win, post := p.win, p.post
-	p.mu.Unlock()
-	if win == nil {
-		return "", fmt.Errorf("the window is not ready to ask for the passphrase of %s", path)
+	select {
+	case <-p.attached:
+	case <-ctx.Done():
+		return "", ctx.Err()
 	}
+	win, post := p.win, p.post
 	type answer struct {
 		passphrase string
 		err        error
@@ -49,6 +56,7 @@ func (p *passphrasePrompt) ask(ctx context.Context, path string, create bool) (s
 	answers := make(chan answer, 1) // buffered: an answer after ctx ended must not block
 	var d dialog.Dialog
 	post(func() {
+		win.Show() // hidden to the tray, a tray copy may be what needs the secret
 		d = showPassphraseDialog(win, path, create, func(pw string, ok bool) {
 			if !ok {
 				answers <- answer{err: errNoPassphrase}

@@ -29,7 +29,7 @@ func newFileStoreWorld(t *testing.T) *fileStoreWorld {
 	t.Helper()
 	f := newFixture(t)
 	dir := filepath.Dir(f.path)
-	w := &fileStoreWorld{fixture: f, keyring: profiles.NewMemory(), prompt: &passphrasePrompt{}}
+	w := &fileStoreWorld{fixture: f, keyring: profiles.NewMemory(), prompt: newPassphrasePrompt()}
 	file := &profiles.FileStore{Path: filepath.Join(dir, profiles.SecretsFileName), Ask: w.prompt.ask, WorkFactor: 10}
 	w.stores = &profiles.ChosenStore{Dir: dir, Keyring: w.keyring, File: file}
 	f.secrets = w.stores
