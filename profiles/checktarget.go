@@ -81,29 +81,56 @@ func (v *validator) checkTargets(p Profile) TargetList {
 // ID) or a v2 scope ending in /.default, never both. The error is a
 // *FieldError at the target's name or value field.
 func CheckTarget(i int, t NamedTarget) (NamedTarget, error) {
-	nameField, valueField := TargetNameField(i), TargetValueField(i)
-	t.Name = trimPasted(t.Name)
-	if err := checkRequired(nameField, t.Name, maxName, "Name this target, such as Microsoft Graph"); err != nil {
+	var err error
+	if t.Name, err = CheckTargetName(i, t.Name); err != nil {
 		return t, err
 	}
-	t.Resource, t.Scope = trimPasted(t.Resource), trimPasted(t.Scope)
-	switch {
-	case t.Resource != "" && t.Scope != "":
-		return t, problem(valueField, "A target is a resource (v1) or a scope (v2), not both")
-	case t.Resource == "" && t.Scope == "":
-		return t, problem(valueField, "Type a resource such as https://graph.microsoft.com/ or a scope ending in /.default")
+	if trimPasted(t.Resource) != "" && trimPasted(t.Scope) != "" {
+		return t, problem(TargetValueField(i), "A target is a resource (v1) or a scope (v2), not both")
+	}
+	if t.Scope != "" && !strings.HasSuffix(trimPasted(t.Scope), defaultSuffix) {
+		// A scope without /.default, written by hand in the file.
+		_, err := checkScopeAt(TargetValueField(i), t.Scope)
+		return t, err
+	}
+	clean, err := CheckTargetValue(i, t.Value())
+	if err != nil {
+		return t, err
+	}
+	clean.Name = t.Name
+	if t.Resource != "" && clean.Scope != "" {
+		// A resource ending in /.default, written by hand in the file.
+		return t, problem(TargetValueField(i), "This is a v2 scope; write it as the scope")
+	}
+	return clean, nil
+}
+
+// CheckTargetName cleans and checks the name of the i-th extra target.
+func CheckTargetName(i int, name string) (string, error) {
+	name = trimPasted(name)
+	return name, checkRequired(TargetNameField(i), name, maxName, "Name this target, such as Microsoft Graph")
+}
+
+// CheckTargetValue cleans and checks what the i-th extra target asks for,
+// typed as one value: a scope when it ends in /.default, else a resource.
+// The target it returns has no name.
+func CheckTargetValue(i int, value string) (NamedTarget, error) {
+	f := TargetValueField(i)
+	t := NewNamedTarget("", value)
+	if t.Value() == "" {
+		return t, problem(f, "Type a resource such as https://graph.microsoft.com/ or a scope ending in /.default")
 	}
 	var err error
 	if t.Scope != "" {
-		t.Scope, err = checkScopeAt(valueField, t.Scope)
+		t.Scope, err = checkScopeAt(f, t.Scope)
 	} else {
-		t.Resource, err = checkResourceAt(valueField, t.Resource)
+		t.Resource, err = checkResourceAt(f, t.Resource)
 	}
 	if err != nil {
 		return t, err
 	}
 	if !isAppIDURI(t.Target().Audience()) {
-		return t, problem(valueField, "A target is an https URI, an api:// App ID URI or an app ID")
+		return t, problem(f, "A target is an https URI, an api:// App ID URI or an app ID")
 	}
 	return t, nil
 }
