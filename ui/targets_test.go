@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/setupcheck"
 )
 
 // graphURI is Microsoft Graph's App ID URI, which the emulator's Entra
@@ -171,5 +173,39 @@ func TestTrayMenuListsEveryTargetOfAProfile(t *testing.T) {
 	}
 	if !slices.Equal(items[:2], want) {
 		t.Errorf("got\n%+v\nwant\n%+v", items[:2], want)
+	}
+}
+
+func TestTheSetupCheckStaysOnResourceManagerWithGraphPicked(t *testing.T) {
+	f := newGraphFixture(t)
+	w := f.open()
+	w.token.target.SetSelected("Microsoft Graph")
+	f.openTab(w.checkTab)
+	test.Tap(w.check.run)
+	f.wait()
+	// The step judging the token's audience passes only for Resource
+	// Manager's; a Graph token would fail it and every ARM step after.
+	// The last step, the secret's expiry, only warns: dev has no date.
+	for i, r := range w.check.rows[:len(w.check.rows)-1] {
+		if r.mark.Text != setupcheck.Pass.Symbol() {
+			t.Errorf("step %d: %s %s — %s", i+1, r.mark.Text, r.title.Text, r.detail.Text)
+		}
+	}
+	if p, _ := w.ctrl.selectedTarget(); p.TargetName() != "Microsoft Graph" {
+		t.Errorf("the check changed the picked target to %q", p.TargetName())
+	}
+}
+
+func TestTheListShowsThePickedTargetsToken(t *testing.T) {
+	f := newGraphFixture(t)
+	w := f.open()
+	f.getToken()
+	p, _ := w.ctrl.selectedProfile()
+	if text, _ := w.list.status(p, f.clock.Now()); !strings.HasPrefix(text, "valid") {
+		t.Fatalf("with a Resource Manager token the list says %q", text)
+	}
+	w.token.target.SetSelected("Microsoft Graph")
+	if text, _ := w.list.status(p, f.clock.Now()); text != "no token" {
+		t.Errorf("with Graph picked and no Graph token the list says %q", text)
 	}
 }
