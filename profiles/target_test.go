@@ -114,7 +114,7 @@ func TestTargetsAreSavedInTheFileAndAnOldFileLoadsWithout(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, ok := s.Get("0123456789abcdef")
-	if !ok || old.Targets.Len() != 0 || old.Revision != 3 || strings.Join(old.TargetNames(), ",") != "Resource Manager" {
+	if !ok || !old.Targets.IsZero() || old.Revision != 3 || strings.Join(old.TargetNames(), ",") != "Resource Manager" {
 		t.Fatalf("an old file loads as %+v", old)
 	}
 	edit := old

@@ -34,9 +34,6 @@ func (l TargetList) All() []NamedTarget {
 	return ts
 }
 
-// Len is how many targets there are.
-func (l TargetList) Len() int { return len(l.All()) }
-
 // IsZero reports an empty list, which profiles.json leaves out.
 func (l TargetList) IsZero() bool { return l.encoded == "" }
 

@@ -47,7 +47,7 @@ func TestAddingAPresetAndATypedTargetInTheEditor(t *testing.T) {
 	test.Tap(e.targets.rows[0].remove)
 	test.Tap(e.save)
 	f.wait()
-	if dev, _ := w.ctrl.selectedProfile(); dev.Targets.Len() != 0 || w.token.targetBox.Visible() {
+	if dev, _ := w.ctrl.selectedProfile(); !dev.Targets.IsZero() || w.token.targetBox.Visible() {
 		t.Errorf("after removing it the profile holds %+v", dev.Targets.All())
 	}
 }
@@ -84,7 +84,7 @@ func TestAPublicProfileOffersItsCloudsPresetsAndShowsADuplicateAtItsRow(t *testi
 	if msg := e.targets.rows[1].value.message.Text; !strings.Contains(msg, "Target Key Vault is for this API already") {
 		t.Errorf("the second row's value says %q", msg)
 	}
-	if dev, _ := w.ctrl.selectedProfile(); dev.Targets.Len() != 0 {
+	if dev, _ := w.ctrl.selectedProfile(); !dev.Targets.IsZero() {
 		t.Errorf("a refused profile was stored: %+v", dev.Targets.All())
 	}
 }
