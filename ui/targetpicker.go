@@ -6,14 +6,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
+	"github.com/aztoken/aztoken/tokens"
 )
 
 // newTargetPicker is the token panel's compact select of the selected
-// profile's targets, shown when it has more than one. It is as wide as "Resource Manager", the usual
-// default; a longer name is cut short, and the list shows it whole.
+// profile's targets, shown when it has more than one. It is as wide as
+// "Resource Manager", the usual default; a longer name is cut short, and
+// the list shows it whole.
 func newTargetPicker(picked func(string)) *widget.Select {
 	s := widget.NewSelect(nil, picked)
-	s.PlaceHolder = "Resource Manager"
+	s.PlaceHolder = tokens.PresetResourceManager
 	return s
 }
 

@@ -209,3 +209,32 @@ func TestTheListShowsThePickedTargetsToken(t *testing.T) {
 		t.Errorf("with Graph picked and no Graph token the list says %q", text)
 	}
 }
+
+func TestAutoRefreshIsPerTarget(t *testing.T) {
+	f := newGraphFixture(t)
+	w := f.open()
+	f.getToken() // Resource Manager, auto-refresh off
+	arm, _ := f.shownToken()
+	w.token.target.SetSelected("Microsoft Graph")
+	f.getToken()
+	test.Tap(w.token.auto)
+	graph, _ := f.shownToken()
+	w.token.target.SetSelected("Resource Manager")
+	if w.token.auto.Checked {
+		t.Error("switching auto-refresh on for Graph switched it on for Resource Manager")
+	}
+
+	f.clock.Add(55*time.Minute + time.Second)
+	w.tick()
+	f.wait()
+	if n := f.srv.Requests(emulator.TokenEndpoint); n != 3 {
+		t.Fatalf("%d token requests; want Graph's refreshed alone", n)
+	}
+	if tok, _ := f.shownToken(); tok != arm {
+		t.Error("Resource Manager's token was replaced without auto-refresh")
+	}
+	w.token.target.SetSelected("Microsoft Graph")
+	if tok, _ := f.shownToken(); tok.AccessToken == graph.AccessToken || audienceOf(t, tok) != graphURI {
+		t.Error("Graph's token was not refreshed with a Graph token")
+	}
+}
