@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
 	"github.com/aztoken/aztoken/tokens/setupcheck"
+	"github.com/aztoken/aztoken/tokens/sharedcache"
 )
 
 // graphURI is Microsoft Graph's App ID URI, which the emulator's Entra
@@ -111,27 +113,36 @@ func TestAProfileWithOneTargetShowsNoPicker(t *testing.T) {
 
 func TestEditingAProfileDropsTheTokensOfAllItsTargets(t *testing.T) {
 	f := newGraphFixture(t)
+	shared := sharedcache.Open(filepath.Join(t.TempDir(), "tokens"), sharedcache.KeyringKey{Secrets: f.secrets}, f.clock.Now)
+	f.shelf = shared
 	w := f.open()
 	f.getToken()
 	w.token.target.SetSelected("Microsoft Graph")
 	f.getToken()
+	before, _ := w.ctrl.selectedProfile()
+	for _, name := range before.TargetNames() {
+		q, _ := before.WithTarget(name)
+		if _, ok := shared.Get(t.Context(), q.CacheKey()); !ok {
+			t.Fatalf("the %s token never reached the shared cache", name)
+		}
+	}
 
-	p, _ := w.ctrl.selectedProfile()
-	p.Tenant = "contoso.onmicrosoft.com"
+	edited := before
+	edited.Tenant = "contoso.onmicrosoft.com"
 	keep := func(context.Context) (profiles.SecretChange, error) { return profiles.KeepSecret(), nil }
-	w.ctrl.save(p, keep, func(r saveResult) {
+	w.ctrl.save(edited, keep, func(r saveResult) {
 		if r.err != nil {
 			t.Errorf("save: %v", r.err)
 		}
 	})
 	f.wait()
-	saved, _ := w.ctrl.selectedProfile()
-	for _, name := range saved.TargetNames() {
-		q, _ := saved.WithTarget(name)
-		old := q
-		old.Tenant = emulator.SampleTenant
-		if _, ok := w.ctrl.cache.Peek(old.CacheKey()); ok {
-			t.Errorf("the %s token of the profile's old self is still cached", name)
+	for _, name := range before.TargetNames() {
+		q, _ := before.WithTarget(name)
+		if _, ok := w.ctrl.cache.Peek(q.CacheKey()); ok {
+			t.Errorf("the window still holds the %s token of the profile's old self", name)
+		}
+		if _, ok := shared.Get(t.Context(), q.CacheKey()); ok {
+			t.Errorf("the shared cache still holds the %s token of the profile's old self", name)
 		}
 	}
 	if w.token.countdown.Text != "No token yet." {
