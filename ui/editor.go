@@ -266,7 +266,7 @@ func (e *profileEditor) changed() {
 		return // still building
 	}
 	editable := e.ctrl.readOnly() == nil && !e.saving
-	e.targets.refreshChoices()
+	e.targets.refresh(editable)
 	dirty := e.dirty()
 	enable(e.save, editable && dirty && e.valid())
 	if dirty {

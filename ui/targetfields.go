@@ -151,9 +151,18 @@ func (s *targetFields) presets() []tokens.Preset {
 	return out
 }
 
-// refreshChoices offers the presets not taken yet, and typing one. The
-// editor calls it on every change: a typed row or another cloud changes
-// what is worth offering.
+// refresh keeps the section in step with the form on every change: a
+// typed row or another cloud changes which presets are worth offering, and
+// a read-only store or a save in flight allows no adding or removing.
+func (s *targetFields) refresh(editable bool) {
+	s.refreshChoices()
+	enable(s.add, editable)
+	for _, r := range s.rows {
+		enable(r.remove, editable)
+	}
+}
+
+// refreshChoices offers the presets not taken yet, and typing one.
 func (s *targetFields) refreshChoices() {
 	if s.add == nil {
 		return
