@@ -40,44 +40,50 @@ func sentence(s string) string {
 // CheckResource cleans and checks a v1 resource: a URI such as
 // https://management.azure.com/ or api://<app-id>, or an app ID. Empty is
 // allowed and means the cloud's Resource Manager.
-func CheckResource(s string) (string, error) {
+func CheckResource(s string) (string, error) { return checkResourceAt(FieldResource, s) }
+
+// checkResourceAt is CheckResource for the entry of field f.
+func checkResourceAt(f Field, s string) (string, error) {
 	s = trimPasted(s)
 	if s == "" {
 		return "", nil
 	}
-	if err := checkText(FieldResource, s, maxURL, false); err != nil {
+	if err := checkText(f, s, maxURL, false); err != nil {
 		return "", err
 	}
 	if strings.HasSuffix(s, defaultSuffix) {
-		e := problem(FieldResource, "This is a v2 scope; put it under Scope, or drop /.default")
+		e := problem(f, "This is a v2 scope; put it under Scope, or drop /.default")
 		e.Suggestion = strings.TrimSuffix(s, ".default")
 		return "", e
 	}
-	return checkAudience(FieldResource, s)
+	return checkAudience(f, s)
 }
 
 // CheckScope cleans and checks a v2 scope, which for client credentials is
 // one resource followed by /.default. Empty is allowed and means "use a v1
 // resource".
-func CheckScope(s string) (string, error) {
+func CheckScope(s string) (string, error) { return checkScopeAt(FieldScope, s) }
+
+// checkScopeAt is CheckScope for the entry of field f.
+func checkScopeAt(f Field, s string) (string, error) {
 	s = trimPasted(s)
 	if s == "" {
 		return "", nil
 	}
-	if err := checkText(FieldScope, s, maxURL, false); err != nil {
+	if err := checkText(f, s, maxURL, false); err != nil {
 		return "", err
 	}
 	if strings.ContainsAny(s, " \t") {
-		return "", problem(FieldScope, "Client credentials take a single scope ending in /.default")
+		return "", problem(f, "Client credentials take a single scope ending in /.default")
 	}
 	if !strings.HasSuffix(s, defaultSuffix) {
-		e := problem(FieldScope, "Client credentials need a scope ending in /.default, such as https://management.azure.com/.default")
-		if _, err := checkAudience(FieldScope, s); err == nil {
+		e := problem(f, "Client credentials need a scope ending in /.default, such as https://management.azure.com/.default")
+		if _, err := checkAudience(f, s); err == nil {
 			e.Suggestion = strings.TrimRight(s, "/") + defaultSuffix
 		}
 		return "", e
 	}
-	if _, err := checkAudience(FieldScope, strings.TrimSuffix(s, defaultSuffix)); err != nil {
+	if _, err := checkAudience(f, strings.TrimSuffix(s, defaultSuffix)); err != nil {
 		return "", err
 	}
 	return s, nil

@@ -52,6 +52,9 @@ func (f Field) Label() string {
 	if l, ok := labels[f]; ok {
 		return l
 	}
+	if l, ok := targetFieldLabel(f); ok {
+		return l
+	}
 	return string(f)
 }
 

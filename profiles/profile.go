@@ -58,12 +58,19 @@ type Profile struct {
 	// Scope, when set, asks the v2 endpoint for this scope instead of a
 	// resource. A profile sets Resource or Scope, never both.
 	Scope string `json:"scope,omitempty"`
+	// Targets are APIs tokens can be asked for besides the default
+	// target (Resource or Scope, else Resource Manager).
+	Targets TargetList `json:"targets,omitzero"`
 	// Subscription is the subscription ID the test call reads; optional.
 	Subscription string `json:"subscription,omitempty"`
 	// SecretExpires is when the client secret expires, for reminders.
 	SecretExpires Date `json:"secretExpires,omitzero"`
 	// Notes are the user's own words about the profile.
 	Notes string `json:"notes,omitempty"`
+
+	// picked is the name of the extra target WithTarget chose, never
+	// saved; "" asks for the default target.
+	picked string
 }
 
 // Endpoints is the cloud the profile talks to: a built-in cloud with any
@@ -102,9 +109,18 @@ func (p Profile) customResource() string {
 	return ""
 }
 
-// Target is what tokens are requested for: the scope if set, else the
-// resource if set, else the cloud's ARM resource.
+// Target is what tokens are requested for: the target WithTarget picked,
+// else the default target: the scope if set, else the resource if set,
+// else the cloud's ARM resource.
 func (p Profile) Target() tokens.Target {
+	if t, ok := p.pickedTarget(); ok {
+		return t
+	}
+	return p.defaultTarget()
+}
+
+// defaultTarget is the target a profile asks for unless another is picked.
+func (p Profile) defaultTarget() tokens.Target {
 	switch {
 	case p.Scope != "":
 		return tokens.ScopeTarget(p.Scope)

@@ -13,6 +13,7 @@ import (
 // unchanged. The ID is kept as it is.
 func (p Profile) Validate() (Profile, error) {
 	orig := p
+	p.picked = "" // a pick is for one request, never saved
 	var v validator
 	p.Name = v.check(CheckName(p.Name))
 	p.Tenant = v.check(CheckTenant(p.Tenant))
@@ -32,6 +33,7 @@ func (p Profile) Validate() (Profile, error) {
 	p.Subscription = v.check(CheckSubscription(p.Subscription))
 	p.Notes = v.check(CheckNotes(p.Notes))
 	v.crossField(p)
+	p.Targets = v.checkTargets(p)
 	if len(v.problems) > 0 {
 		return orig, &ValidationError{Problems: v.problems}
 	}

@@ -49,3 +49,8 @@ func sameAudience(a, b string) bool {
 	}
 	return norm(a) == norm(b)
 }
+
+// SameAudience reports whether two resources, or a resource and a scope's
+// audience, name one API: case and a trailing slash aside, and Resource
+// Manager's two URIs of one cloud alike.
+func SameAudience(a, b string) bool { return sameAudience(a, b) }

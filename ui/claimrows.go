@@ -55,7 +55,7 @@ func explainClaim(k, value string, c tokens.Claims, p profiles.Profile, loc *tim
 	r := claimRow{name: k, value: value}
 	switch k {
 	case "aud":
-		r.note, r.importance = matchNote(c.Audience, p.Target().Audience(), "what the profile asks for")
+		r.note, r.importance = matchNote(c.Audience, p.Target().Audience(), "the target "+p.TargetName())
 	case "tid":
 		r.note, r.importance = matchNote(c.TenantID, p.Tenant, "the profile's tenant")
 		if strings.Contains(p.Tenant, ".") {

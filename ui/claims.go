@@ -6,13 +6,15 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 )
 
-// claimsView shows what the selected profile's token says: its decoded
-// header and claims in two columns, each with a note that helps read it.
+// claimsView shows what the token of the selected profile's picked target
+// says: its decoded header and claims in two columns, each with a note
+// that helps read it, judged against that target.
 type claimsView struct {
-	ctrl selection
+	ctrl targetSelection
 
 	table *fyne.Container
 	empty *widget.Label
@@ -23,7 +25,14 @@ type claimsView struct {
 	shown string
 }
 
-func newClaimsView(ctrl selection) *claimsView { return &claimsView{ctrl: ctrl} }
+// targetSelection is what the claims read of the controller: the
+// selected profile asking for the target the token panel shows.
+type targetSelection interface {
+	selection
+	selectedTarget() (profiles.Profile, bool)
+}
+
+func newClaimsView(ctrl targetSelection) *claimsView { return &claimsView{ctrl: ctrl} }
 
 func (v *claimsView) build() fyne.CanvasObject {
 	v.table = container.New(layout.NewFormLayout())
@@ -31,9 +40,9 @@ func (v *claimsView) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(v.empty, v.table))
 }
 
-// apply shows the claims of the selected profile's token.
+// apply shows the claims of the picked target's token.
 func (v *claimsView) apply() {
-	p, ok := v.ctrl.selectedProfile()
+	p, ok := v.ctrl.selectedTarget()
 	var tok tokens.Token
 	if ok {
 		tok, _ = v.ctrl.token(p)

@@ -36,8 +36,11 @@ type controller struct {
 	// instead while the user writes a new one.
 	selected profiles.ID
 	creating bool
-	states   map[profiles.ID]*profileState
-	tasks    []*task
+	states   map[tokenKey]*profileState
+	// picks is the target the token panel shows for each profile, by
+	// name; a profile missing here shows its default target.
+	picks map[profiles.ID]string
+	tasks []*task
 }
 
 // selection is what most views read of the controller: the selected
@@ -76,7 +79,8 @@ func newController(d Deps, post poster) *controller {
 		post:    post,
 		changed: func() {},
 		fetched: func(fetchEnd) {},
-		states:  map[profiles.ID]*profileState{},
+		states:  map[tokenKey]*profileState{},
+		picks:   map[profiles.ID]string{},
 	}
 	if d.Tokens != nil {
 		c.cache.WithShelf(d.Tokens)
@@ -144,12 +148,24 @@ func (c *controller) importPlan(imp *profiles.Import) []profiles.Clash {
 	return c.store.ImportPlan(imp)
 }
 
-// state is the token state of a profile, created on first use.
-func (c *controller) state(id profiles.ID) *profileState {
-	st, ok := c.states[id]
+// tokenKey is whose token a state is about: a profile, and the name of
+// the target it asks for ("" for its default), since each target has its
+// own token, countdown and auto-refresh.
+type tokenKey struct {
+	id     profiles.ID
+	target string
+}
+
+// keyOf is the key of p's token for the target p asks for.
+func keyOf(p profiles.Profile) tokenKey { return tokenKey{id: p.ID, target: p.Picked()} }
+
+// state is the token state of p's target, created on first use.
+func (c *controller) state(p profiles.Profile) *profileState {
+	k := keyOf(p)
+	st, ok := c.states[k]
 	if !ok {
 		st = &profileState{}
-		c.states[id] = st
+		c.states[k] = st
 	}
 	return st
 }

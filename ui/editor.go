@@ -33,6 +33,7 @@ type profileEditor struct {
 	cloud                           *widget.Select
 	kind                            *widget.RadioGroup
 	cert                            *certFields
+	targets                         *targetFields
 	// secretRows and certRows are the form's rows (labels and cells) for
 	// each credential kind; only the chosen kind's show.
 	secretRows, certRows []fyne.CanvasObject
@@ -98,6 +99,7 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.kind = &widget.RadioGroup{Options: []string{secretKind, certificateKind}, Horizontal: true, Required: true, OnChanged: func(string) { e.kindChanged() }}
 	e.cert = newCertFields(e.ctrl, e.win, e.changed)
 	e.cert.build()
+	e.targets = newTargetFields(e.changed, e.defaultTarget)
 
 	// The rows are gathered first: adding them to the form one by one
 	// would lay it out again after each.
@@ -114,9 +116,11 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.secretRows = row(e.secret.id.Label(), e.secret.cell())
 	e.certRows = append(row(e.cert.file.id.Label(), e.cert.fileCell), row(e.cert.password.id.Label(), e.cert.passwordCell)...)
 	row(profiles.FieldCloud.Label(), e.cloud)
-	for _, f := range []*field{e.authority, e.arm, e.resource, e.scope, e.subscription} {
+	for _, f := range []*field{e.authority, e.arm, e.resource, e.scope} {
 		row(f.id.Label(), f.cell())
 	}
+	row("Other targets", e.targets.build())
+	row(e.subscription.id.Label(), e.subscription.cell())
 	// A certificate brings its own expiry.
 	e.secretRows = append(e.secretRows, row(e.expires.id.Label(), e.expires.cell())...)
 	row(e.notes.id.Label(), e.notes.cell())
@@ -149,9 +153,11 @@ func (e *profileEditor) cloudChanged() {
 func (e *profileEditor) fields() []*field {
 	fs := []*field{e.name, e.tenant, e.clientID}
 	if e.kindOf() == profiles.CertificateCredential {
-		return append(fs, e.cert.file, e.cert.password, e.authority, e.arm, e.resource, e.scope, e.subscription, e.notes)
+		fs = append(fs, e.cert.file, e.cert.password, e.authority, e.arm, e.resource, e.scope)
+		return append(append(fs, e.targets.fields()...), e.subscription, e.notes)
 	}
-	return append(fs, e.secret, e.authority, e.arm, e.resource, e.scope, e.subscription, e.expires, e.notes)
+	fs = append(fs, e.secret, e.authority, e.arm, e.resource, e.scope)
+	return append(append(fs, e.targets.fields()...), e.subscription, e.expires, e.notes)
 }
 
 // kindOf is the credential kind chosen.
@@ -195,6 +201,7 @@ func (e *profileEditor) load(p profiles.Profile) {
 	}
 	e.cloud.SetSelected(cloudLabel(cloudOf(p)))
 	e.cert.load(p)
+	e.targets.load(p.Targets.All())
 	kind := secretKind
 	if p.Credential == profiles.CertificateCredential {
 		kind = certificateKind
@@ -231,7 +238,7 @@ func (e *profileEditor) profile() profiles.Profile {
 		Name: e.name.entry.Text, Tenant: e.tenant.entry.Text, ClientID: e.clientID.entry.Text,
 		Cloud: cloudName(e.cloud.Selected), AuthorityHost: e.authority.entry.Text, ARMEndpoint: e.arm.entry.Text,
 		Resource: e.resource.entry.Text, Scope: e.scope.entry.Text, Subscription: e.subscription.entry.Text,
-		SecretExpires: expires, Notes: e.notes.entry.Text,
+		SecretExpires: expires, Notes: e.notes.entry.Text, Targets: e.targets.targets(),
 	}
 }
 
@@ -259,6 +266,7 @@ func (e *profileEditor) changed() {
 		return // still building
 	}
 	editable := e.ctrl.readOnly() == nil && !e.saving
+	e.targets.refresh(editable)
 	dirty := e.dirty()
 	enable(e.save, editable && dirty && e.valid())
 	if dirty {

@@ -40,26 +40,27 @@ type errorPanel struct {
 // fetchErrors is what the token's error panel uses of the controller:
 // the failed fetch to explain, and a new one once Azure's wait is over.
 type fetchErrors interface {
-	selectedProfile() (profiles.Profile, bool)
-	fetchState(profiles.ID) (fetching bool, err error)
+	selectedTarget() (profiles.Profile, bool)
+	fetchState(profiles.Profile) (fetching bool, err error)
 	now() time.Time
 	fetch(profiles.Profile, fetchOrigin)
 }
 
-// newErrorPanel explains the selected profile's failed token request;
+// newErrorPanel explains the failed token request of the selected
+// profile's picked target;
 // when Azure asked to wait, it asks again once the wait is over. That
 // retry goes on with what the user asked for, so it is a manual fetch: a
 // failure is shown here, not notified as a failed auto-refresh.
 func newErrorPanel(ctrl fetchErrors, cp *copier) *errorPanel {
 	v := newErrorPanelFor("The token request failed", cp, func() error {
-		if p, ok := ctrl.selectedProfile(); ok {
-			_, err := ctrl.fetchState(p.ID)
+		if p, ok := ctrl.selectedTarget(); ok {
+			_, err := ctrl.fetchState(p)
 			return err
 		}
 		return nil
 	})
 	v.wait = newRetryWait(ctrl.now, cp.post, func() {
-		if p, ok := ctrl.selectedProfile(); ok {
+		if p, ok := ctrl.selectedTarget(); ok {
 			ctrl.fetch(p, fetchManual)
 		}
 	})

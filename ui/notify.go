@@ -73,11 +73,11 @@ func (n *notifier) copied(p profiles.Profile, tok tokens.Token, err error) {
 		return
 	}
 	if err != nil {
-		n.notify("Copy failed", "Could not copy the header for "+p.Name+": "+notifyReason(err))
+		n.notify("Copy failed", "Could not copy the header for "+whose(p)+": "+notifyReason(err))
 		return
 	}
 	at := tok.ExpiresOn.In(n.now().Location()).Format("15:04")
-	n.notify("Header copied", "Copied header for "+p.Name+" (expires "+at+")")
+	n.notify("Header copied", "Copied header for "+whose(p)+" (expires "+at+")")
 }
 
 // fetched tells of an automatic refresh that failed, for a profile that
@@ -88,7 +88,9 @@ func (n *notifier) fetched(e fetchEnd) {
 		return
 	}
 	if p, ok := n.tokens.profile(e.profile.ID); ok {
-		n.notify("Auto-refresh failed", "Could not refresh the token for "+p.Name+": "+notifyReason(e.err))
+		if p, ok = p.WithTarget(e.profile.Picked()); ok {
+			n.notify("Auto-refresh failed", "Could not refresh the token for "+whose(p)+": "+notifyReason(e.err))
+		}
 	}
 }
 

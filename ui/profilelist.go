@@ -47,6 +47,8 @@ type listSource interface {
 	profiles() []profiles.Profile
 	readOnly() error
 	phaseOf(profiles.Profile, time.Time) phase
+	// picked is the profile asking for the target its token panel shows.
+	picked(profiles.Profile) profiles.Profile
 }
 
 func newProfileList(ctrl listSource, acts *actions, win fyne.Window) *profileList {
@@ -176,8 +178,10 @@ func (v *profileList) statuses(now time.Time) []rowStatus {
 	return st
 }
 
-// status words where a profile's token stands.
+// status words where the token of a profile's picked target stands, the
+// one its token panel shows.
 func (v *profileList) status(p profiles.Profile, now time.Time) (string, widget.Importance) {
+	p = v.ctrl.picked(p)
 	tok, _ := v.ctrl.token(p)
 	switch v.ctrl.phaseOf(p, now) {
 	case phaseFetching:

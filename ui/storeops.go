@@ -50,7 +50,7 @@ func (c *controller) remove(p profiles.Profile, done func(error)) {
 		return func() {
 			c.cache.ForgetProfile(string(p.ID))
 			c.stopServer(p.ID, nil)
-			delete(c.states, p.ID)
+			c.dropStates(p.ID)
 			if c.selected == p.ID {
 				c.selected = ""
 			}

@@ -209,7 +209,7 @@ func TestClaimsExplainTheToken(t *testing.T) {
 		rows[r.name] = r
 	}
 	checks := []struct{ claim, value, note string }{
-		{"aud", "https://management.azure.com/", "Matches what the profile asks for."},
+		{"aud", "https://management.azure.com/", "Matches the target Resource Manager."},
 		{"tid", emulator.SampleTenant, "Matches the profile's tenant."},
 		{"appid", emulator.SampleApp, "Matches the profile's client ID."},
 		{"idtyp", "app", "An app-only token, from the client-credentials grant."},

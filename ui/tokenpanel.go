@@ -13,14 +13,18 @@ import (
 	"github.com/aztoken/aztoken/tokens"
 )
 
-// tokenPanel gets the selected profile's token and shows it: a countdown
-// with a draining bar, the token shortened (or revealed on request), the
-// copy buttons and the auto-refresh switch.
+// tokenPanel gets the token of the selected profile's picked target and
+// shows it: the target picker, a countdown with a draining bar, the token
+// shortened (or revealed on request), the copy buttons and the
+// auto-refresh switch.
 type tokenPanel struct {
 	ctrl   tokenSource
 	copier *copier
 
 	get       *widget.Button
+	target    *widget.Select
+	targetBox *fyne.Container
+	topRow    *fyne.Container
 	auto      *widget.Check
 	countdown *widget.Label
 	bar       *widget.ProgressBar
@@ -35,15 +39,20 @@ type tokenPanel struct {
 	// profile is selected.
 	revealed bool
 	shownFor profiles.ID
+	// showing is set while apply fills the target picker, whose
+	// OnChanged is then no pick of the user's.
+	showing bool
 }
 
 // tokenSource is what the token panel asks of the controller.
 type tokenSource interface {
 	selection
-	fetchState(profiles.ID) (fetching bool, err error)
+	selectedTarget() (profiles.Profile, bool)
+	pickTarget(profiles.ID, string)
+	fetchState(profiles.Profile) (fetching bool, err error)
 	fetch(profiles.Profile, fetchOrigin)
-	autoRefreshes(profiles.ID) bool
-	setAutoRefresh(profiles.ID, bool)
+	autoRefreshes(profiles.Profile) bool
+	setAutoRefresh(profiles.Profile, bool)
 	margin() time.Duration
 }
 
@@ -57,6 +66,9 @@ func newTokenPanel(ctrl tokenSource, cp *copier) *tokenPanel {
 
 func (v *tokenPanel) build() fyne.CanvasObject {
 	v.get = &widget.Button{Text: "Get token", Icon: theme.DownloadIcon(), Importance: widget.HighImportance, OnTapped: v.getToken}
+	v.target = newTargetPicker(v.onPick)
+	v.targetBox = container.NewCenter(v.target)
+	v.targetBox.Hide() // until a profile with more than one target shows
 	v.auto = widget.NewCheck("Auto-refresh", v.setAuto)
 	v.countdown = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	v.bar = &widget.ProgressBar{TextFormatter: func() string { return "" }}
@@ -75,8 +87,10 @@ func (v *tokenPanel) build() fyne.CanvasObject {
 	copies := container.NewHBox(steadyWidth(v.reveal, "Hide"),
 		steadyWidth(v.copyHeader, copiedText), steadyWidth(v.copyToken, copiedText), steadyWidth(v.copyCurl, copiedText))
 	v.tokenRow = container.NewBorder(nil, nil, nil, copies, container.NewHScroll(v.token))
+	v.topRow = container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(steadyWidth(v.get, gettingText)), v.targetBox),
+		container.NewCenter(v.auto), countdown)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, container.NewCenter(steadyWidth(v.get, gettingText)), container.NewCenter(v.auto), countdown),
+		v.topRow,
 		v.tokenRow,
 	)
 }
@@ -88,23 +102,24 @@ const barHeight = 4
 // The get button's label while a token is on its way.
 const gettingText = "Getting…"
 
-// current is the selected profile's token: ok when a profile is
-// selected, has when it holds a token.
+// current is the token of the selected profile's picked target: ok when
+// a profile is selected, has when it holds a token.
 func (v *tokenPanel) current() (tok tokens.Token, ok, has bool) {
-	p, ok := v.ctrl.selectedProfile()
+	p, ok := v.ctrl.selectedTarget()
 	if ok {
 		tok, has = v.ctrl.token(p)
 	}
 	return tok, ok, has
 }
 
-// apply shows the selected profile's state.
+// apply shows the state of the selected profile's picked target.
 func (v *tokenPanel) apply(now time.Time) {
-	p, ok := v.ctrl.selectedProfile()
+	p, ok := v.ctrl.selectedTarget()
 	if p.ID != v.shownFor {
 		v.shownFor, v.revealed = p.ID, false
 	}
-	fetching, _ := v.ctrl.fetchState(p.ID)
+	v.showTargets(p, ok)
+	fetching, _ := v.ctrl.fetchState(p)
 	enable(v.get, ok && !fetching)
 	if fetching {
 		v.get.SetText(gettingText)
@@ -112,7 +127,7 @@ func (v *tokenPanel) apply(now time.Time) {
 		v.get.SetText("Get token")
 	}
 	enable(v.auto, ok)
-	v.auto.SetChecked(ok && v.ctrl.autoRefreshes(p.ID))
+	v.auto.SetChecked(ok && v.ctrl.autoRefreshes(p))
 	if v.revealed {
 		v.reveal.SetText("Hide")
 	} else {
@@ -182,14 +197,14 @@ func (v *tokenPanel) setBar(fraction float64, colour fyne.ThemeColorName) {
 }
 
 func (v *tokenPanel) getToken() {
-	if p, ok := v.ctrl.selectedProfile(); ok {
+	if p, ok := v.ctrl.selectedTarget(); ok {
 		v.ctrl.fetch(p, fetchManual)
 	}
 }
 
 func (v *tokenPanel) setAuto(on bool) {
-	if p, ok := v.ctrl.selectedProfile(); ok {
-		v.ctrl.setAutoRefresh(p.ID, on)
+	if p, ok := v.ctrl.selectedTarget(); ok {
+		v.ctrl.setAutoRefresh(p, on)
 	}
 }
 
@@ -204,7 +219,7 @@ func (v *tokenPanel) onCopyToken() {
 }
 
 func (v *tokenPanel) onCopyCurl() {
-	p, _ := v.ctrl.selectedProfile()
+	p, _ := v.ctrl.selectedTarget()
 	v.copyWith(v.copyCurl, func(t tokens.Token) string { return curlCommand(p, t) })
 }
 

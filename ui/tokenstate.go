@@ -36,7 +36,7 @@ func (c *controller) token(p profiles.Profile) (tokens.Token, bool) {
 // cache stops handing the token out, so "expiring soon" means the next
 // request gets a new one.
 func (c *controller) phaseOf(p profiles.Profile, now time.Time) phase {
-	st := c.state(p.ID)
+	st := c.state(p)
 	tok, ok := c.token(p)
 	switch {
 	case st.fetching:
@@ -79,33 +79,33 @@ type fetchEnd struct {
 	err error
 }
 
-// fetchState is where a fetch of profile id's token stands: running, and
-// why the last one failed.
-func (c *controller) fetchState(id profiles.ID) (fetching bool, err error) {
-	st, ok := c.states[id]
+// fetchState is where a fetch of the token of p's target stands:
+// running, and why the last one failed.
+func (c *controller) fetchState(p profiles.Profile) (fetching bool, err error) {
+	st, ok := c.states[keyOf(p)]
 	if !ok {
 		return false, nil
 	}
 	return st.fetching, st.err
 }
 
-// autoRefreshes reports whether profile id's token is fetched again
+// autoRefreshes reports whether the token of p's target is fetched again
 // shortly before it expires.
-func (c *controller) autoRefreshes(id profiles.ID) bool {
-	st, ok := c.states[id]
+func (c *controller) autoRefreshes(p profiles.Profile) bool {
+	st, ok := c.states[keyOf(p)]
 	return ok && st.auto
 }
 
-// setAutoRefresh switches auto-refresh for profile id.
-func (c *controller) setAutoRefresh(id profiles.ID, on bool) { c.state(id).auto = on }
+// setAutoRefresh switches auto-refresh for p's target.
+func (c *controller) setAutoRefresh(p profiles.Profile, on bool) { c.state(p).auto = on }
 
 // margin is how long before expiry the cache gets a new token.
 func (c *controller) margin() time.Duration { return c.cache.Margin() }
 
-// fetch gets a token for p in the background, one fetch per profile at a
-// time.
+// fetch gets a token for p's target in the background, one fetch per
+// target at a time.
 func (c *controller) fetch(p profiles.Profile, from fetchOrigin) {
-	st := c.state(p.ID)
+	st := c.state(p)
 	if st.fetching {
 		return
 	}
@@ -168,13 +168,16 @@ func loadCredential(ctx context.Context, secrets profiles.SecretStore, p profile
 // acts.
 func (c *controller) autoRefresh(now time.Time) {
 	var due []profiles.Profile
-	for id, st := range c.states {
+	for k, st := range c.states {
 		if !st.auto || st.fetching || st.err != nil {
 			continue
 		}
-		p, ok := c.profile(id)
+		p, ok := c.profile(k.id)
+		if ok {
+			p, ok = p.WithTarget(k.target)
+		}
 		if !ok {
-			continue
+			continue // the profile or this target of it is gone
 		}
 		if tok, ok := c.token(p); ok && tok.Remaining(now) <= c.refreshWithin(tok) {
 			due = append(due, p)
@@ -197,8 +200,11 @@ func (c *controller) refreshWithin(tok tokens.Token) time.Duration {
 // only time the window needs its ticker.
 func (c *controller) counting(now time.Time) bool {
 	for _, p := range c.profiles() {
-		if tok, ok := c.token(p); ok && !tok.Expired(now) {
-			return true
+		for _, name := range p.TargetNames() {
+			p, _ := p.WithTarget(name)
+			if tok, ok := c.token(p); ok && !tok.Expired(now) {
+				return true
+			}
 		}
 	}
 	return false
@@ -213,13 +219,17 @@ func credentialChanged(old, saved profiles.Profile, change profiles.SecretChange
 		k, _ := profiles.CheckCredential(p.Credential)
 		return k
 	}
-	return !change.Keeps() ||
+	return !change.Keeps() || old.Targets != saved.Targets ||
 		old.Request(nil) != saved.Request(nil) || kind(old) != kind(saved) || old.CertificateFile != saved.CertificateFile
 }
 
-// forgetTokens drops a profile's tokens and error after its credential,
-// target or existence changed.
+// forgetTokens drops the tokens and errors of all a profile's targets
+// after its credential, targets or existence changed.
 func (c *controller) forgetTokens(id profiles.ID) {
 	c.cache.ForgetProfile(string(id))
-	c.state(id).err = nil
+	for k, st := range c.states {
+		if k.id == id {
+			st.err = nil
+		}
+	}
 }

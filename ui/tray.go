@@ -55,7 +55,7 @@ type trayView struct {
 // trayController is what the tray asks of the controller.
 type trayController interface {
 	tokenReader
-	fetchState(profiles.ID) (fetching bool, err error)
+	fetchState(profiles.Profile) (fetching bool, err error)
 	// margin is how long before expiry the cache gets a new token.
 	margin() time.Duration
 	copyHeader(profiles.Profile, clipboard.Clipboard, func(tokens.Token, error))
@@ -128,21 +128,25 @@ func (t *trayView) update(now time.Time) {
 	}
 }
 
-// states are the profiles' token states as the tray model takes them.
-func (t *trayView) states() map[profiles.ID]trayState {
-	states := map[profiles.ID]trayState{}
+// states are the token states of the profiles' targets as the tray model
+// takes them.
+func (t *trayView) states() map[tokenKey]trayState {
+	states := map[tokenKey]trayState{}
 	for _, p := range t.ctrl.profiles() {
-		var s trayState
-		s.token, s.has = t.ctrl.token(p)
-		fetching, err := t.ctrl.fetchState(p.ID)
-		s.fetching, s.failed = fetching, err != nil
-		states[p.ID] = s
+		for _, name := range p.TargetNames() {
+			p, _ := p.WithTarget(name)
+			var s trayState
+			s.token, s.has = t.ctrl.token(p)
+			fetching, err := t.ctrl.fetchState(p)
+			s.fetching, s.failed = fetching, err != nil
+			states[keyOf(p)] = s
+		}
 	}
 	return states
 }
 
 // trayMenuItems turns the model's items into menu items with actions.
-func trayMenuItems(items []trayItem, copyHeader func(profiles.ID), show, quit func()) []*fyne.MenuItem {
+func trayMenuItems(items []trayItem, copyHeader func(profiles.ID, string), show, quit func()) []*fyne.MenuItem {
 	var out []*fyne.MenuItem
 	for _, it := range items {
 		if it.kind == traySeparator {
@@ -157,8 +161,8 @@ func trayMenuItems(items []trayItem, copyHeader func(profiles.ID), show, quit fu
 		mi.Disabled = !it.enabled
 		switch it.kind {
 		case trayCopy:
-			id := it.profile
-			mi.Action = func() { copyHeader(id) }
+			id, target := it.profile, it.target
+			mi.Action = func() { copyHeader(id, target) }
 		case trayShow:
 			mi.Action = show
 		case trayQuit:

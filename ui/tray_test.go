@@ -154,7 +154,7 @@ func TestTrayCopyFailureGivesTheFixAndShowsInTheWindow(t *testing.T) {
 		t.Fatalf("notifications %+v", got)
 	}
 	p, _ := f.w.ctrl.selectedProfile()
-	err := f.w.ctrl.state(p.ID).err
+	err := f.w.ctrl.state(p).err
 	if err == nil || !strings.HasSuffix(got[0].Content, tokens.Fix(err)) {
 		t.Errorf("the notification should end with the fix %q: %q", tokens.Fix(err), got[0].Content)
 	}

@@ -31,11 +31,14 @@ type trayItem struct {
 	kind    trayKind
 	label   string
 	enabled bool
-	// profile is whose header a trayCopy item copies.
+	// profile is whose header a trayCopy item copies, and target the name
+	// of the profile's target it is for ("" for the default).
 	profile profiles.ID
+	target  string
 }
 
-// trayState is what the tray knows of one profile's token.
+// trayState is what the tray knows of the token of one target of a
+// profile.
 type trayState struct {
 	token    tokens.Token
 	has      bool
@@ -49,30 +52,46 @@ const trayMaxProfiles = 15
 // Labels the tray, its tests and the end-to-end test share.
 const (
 	trayCopyPrefix = "Copy header · "
+	// trayTargetSeparator parts a profile's name from its target's.
+	trayTargetSeparator = " — "
 	// trayQuitLabel is exactly Fyne's own, so Fyne appends no second Quit.
 	trayQuitLabel = "Quit"
 )
 
-// trayMenu lists a copy item per profile, in the order given (the store's,
-// by name), then Show app and Quit, which are always there.
-func trayMenu(app string, ps []profiles.Profile, states map[profiles.ID]trayState, now time.Time, margin time.Duration) []trayItem {
+// trayMenu lists a copy item per profile and target, in the order given
+// (the store's, by name; a profile's default target first), then Show app
+// and Quit, which are always there. A profile with one target keeps one
+// item under its name alone.
+func trayMenu(app string, ps []profiles.Profile, states map[tokenKey]trayState, now time.Time, margin time.Duration) []trayItem {
 	var items []trayItem
 	for i, p := range ps {
 		if i == trayMaxProfiles {
 			items = append(items, trayItem{kind: trayShow, label: fmt.Sprintf("%d more profiles…", len(ps)-i), enabled: true})
 			break
 		}
-		st := states[p.ID]
-		status := trayStatus(st, now, margin)
-		if reminder, _ := p.SecretReminder(now); reminder != "" {
-			status += ", " + reminder
+		reminder, _ := p.SecretReminder(now)
+		names := p.TargetNames()
+		for j, name := range names {
+			target, label := "", p.Name
+			if j > 0 {
+				target = name
+			}
+			if len(names) > 1 {
+				label += trayTargetSeparator + name
+			}
+			st := states[tokenKey{id: p.ID, target: target}]
+			status := trayStatus(st, now, margin)
+			if reminder != "" {
+				status += ", " + reminder
+			}
+			items = append(items, trayItem{
+				kind:    trayCopy,
+				label:   trayCopyPrefix + label + " (" + status + ")",
+				enabled: !st.fetching,
+				profile: p.ID,
+				target:  target,
+			})
 		}
-		items = append(items, trayItem{
-			kind:    trayCopy,
-			label:   trayCopyPrefix + p.Name + " (" + status + ")",
-			enabled: !st.fetching,
-			profile: p.ID,
-		})
 	}
 	if len(ps) == 0 {
 		items = append(items, trayItem{kind: trayNote, label: "No profiles yet"})

@@ -39,7 +39,7 @@ func TestTrayMenuWordsEachTokenState(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := []profiles.Profile{{ID: "p1", Name: "dev"}}
-			items := trayMenu("aztoken", ps, map[profiles.ID]trayState{"p1": tc.state}, now, margin)
+			items := trayMenu("aztoken", ps, map[tokenKey]trayState{{id: "p1"}: tc.state}, now, margin)
 			want := trayItem{kind: trayCopy, label: tc.label, enabled: tc.enabled, profile: "p1"}
 			if items[0] != want {
 				t.Errorf("got %+v\nwant %+v", items[0], want)
@@ -86,10 +86,10 @@ func TestTrayMenuKeepsTheProfilesOrderAndCapsALongList(t *testing.T) {
 }
 
 func TestTrayMenuItemsCarryTheActions(t *testing.T) {
-	items := trayMenu("aztoken", []profiles.Profile{{ID: "p1", Name: "my_dev"}}, map[profiles.ID]trayState{"p1": {fetching: true}}, testStart, tokens.DefaultMargin)
+	items := trayMenu("aztoken", []profiles.Profile{{ID: "p1", Name: "my_dev"}}, map[tokenKey]trayState{{id: "p1"}: {fetching: true}}, testStart, tokens.DefaultMargin)
 	var copied profiles.ID
 	var shown, quit bool
-	menu := trayMenuItems(items, func(id profiles.ID) { copied = id }, func() { shown = true }, func() { quit = true })
+	menu := trayMenuItems(items, func(id profiles.ID, _ string) { copied = id }, func() { shown = true }, func() { quit = true })
 
 	label := "Copy header · my_dev (getting token…)"
 	if runtime.GOOS == "linux" {

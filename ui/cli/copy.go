@@ -29,7 +29,7 @@ paste into Postman's headers; --raw copies the token alone.`,
 	}
 	opts.sel.register(cmd, env)
 	opts.sel.registerFresh(cmd)
-	opts.sel.registerTarget(cmd)
+	opts.sel.registerTarget(cmd, env)
 	cmd.Flags().BoolVar(&opts.raw, "raw", false, "copy the token alone, without \"Authorization: Bearer\"")
 	return cmd
 }

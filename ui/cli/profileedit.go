@@ -19,6 +19,7 @@ type fieldFlags struct {
 	subscription, secretExpires, notes          string
 	credential, certFile                        string
 	secretStdin, certPasswordStdin              bool
+	targets, removeTargets                      []string
 }
 
 func newFieldFlags(cmd *cobra.Command) *fieldFlags {
@@ -43,6 +44,7 @@ func newFieldFlags(cmd *cobra.Command) *fieldFlags {
 	_ = cmd.RegisterFlagCompletionFunc("credential", cobra.FixedCompletions(
 		[]string{string(profiles.SecretCredential), string(profiles.CertificateCredential)}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("cert-file", "pfx", "p12", "pem")
+	f.registerTargets(cmd)
 	return f
 }
 
@@ -86,7 +88,10 @@ func (f *fieldFlags) apply(p *profiles.Profile) error {
 			}
 		}
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return f.applyTargets(p)
 }
 
 // given reports whether the user named flag on the command line.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"text/tabwriter"
 	"time"
 
@@ -133,8 +134,12 @@ func runProfilesShow(ctx context.Context, env *Env, opts *profilesShowOptions) e
 		{"Credential", string(p.Credential)}}
 	rows = append(append(rows, credential...), [][2]string{
 		{"Cloud", cloud.Name}, {"Authority host", cloud.AuthorityHost}, {"ARM endpoint", cloud.ARMEndpoint},
-		{"Target", p.Target().String()}, {"Subscription", p.Subscription}, {"Notes", p.Notes},
+		{"Target", p.Target().String()},
 	}...)
+	for _, t := range p.Targets.All() {
+		rows = append(rows, [2]string{"Target " + strconv.Quote(t.Name), t.Target().String()})
+	}
+	rows = append(rows, [][2]string{{"Subscription", p.Subscription}, {"Notes", p.Notes}}...)
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 	for _, row := range rows {
 		fmt.Fprintf(w, "%s:\t%s\n", row[0], profiles.Printable(row[1]))

@@ -52,6 +52,33 @@ type profileDetail struct {
 	Certificate     *certificateDetail `json:"certificate,omitempty"`
 	Notes           string             `json:"notes,omitempty"`
 	Warning         string             `json:"warning,omitempty"`
+	// Targets are every target the profile asks tokens for, the default
+	// first: the names --target takes.
+	Targets []targetDetail `json:"targets"`
+}
+
+// targetDetail is one target of a profile in `profiles show --format json`.
+type targetDetail struct {
+	Name     string `json:"name"`
+	Resource string `json:"resource,omitempty"`
+	Scope    string `json:"scope,omitempty"`
+	Default  bool   `json:"default,omitempty"`
+}
+
+// targetDetails lists p's targets, the default first.
+func targetDetails(p profiles.Profile) []targetDetail {
+	var out []targetDetail
+	for i, name := range p.TargetNames() {
+		q, _ := p.WithTarget(name)
+		d := targetDetail{Name: name, Default: i == 0}
+		if t := q.Target(); t.IsScope() {
+			d.Scope = t.Value()
+		} else {
+			d.Resource = t.Value()
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // certificateDetail describes a certificate profile's certificate as the
@@ -72,6 +99,7 @@ func detail(ctx context.Context, env *Env, p profiles.Profile) profileDetail {
 		AuthorityHost:  cloud.AuthorityHost,
 		ARMEndpoint:    cloud.ARMEndpoint,
 		Notes:          p.Notes,
+		Targets:        targetDetails(p),
 	}
 	if !p.SecretExpires.IsZero() {
 		d.SecretExpires = p.SecretExpires.String()

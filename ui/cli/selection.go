@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -22,6 +23,8 @@ type selection struct {
 	// resource or scope asks for a token for another API than the
 	// profile's own: Microsoft Graph, Key Vault, the team's own API.
 	resource, scope string
+	// target names one of the profile's stored targets instead.
+	target string
 	// maxRetryAfter bounds the waits Azure may ask for, and timeout the
 	// time without an answer, for the scripts that would rather wait
 	// longer or shorter than the defaults.
@@ -44,10 +47,12 @@ func (s *selection) registerFresh(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&s.fresh, "fresh", false, "get a new token from Entra ID even when the shared cache has a fresh one")
 }
 
-// registerTarget adds --resource and --scope to a command that prints or
-// copies a token.
-func (s *selection) registerTarget(cmd *cobra.Command) {
+// registerTarget adds --target, --resource and --scope to a command that
+// prints or copies a token.
+func (s *selection) registerTarget(cmd *cobra.Command, env *Env) {
 	fs := cmd.Flags()
+	fs.StringVar(&s.target, "target", "", "a token for the profile's target called `NAME`, such as \"Microsoft Graph\" ('aztoken profiles show' lists them)")
+	completeTargetFlag(cmd, env)
 	fs.StringVar(&s.resource, "resource", "", "a token for this v1 `resource` (App ID URI) instead of the profile's, such as https://graph.microsoft.com/")
 	fs.StringVar(&s.scope, "scope", "", "a token for this v2 `scope` instead of the profile's, such as https://vault.azure.net/.default")
 }
@@ -57,13 +62,29 @@ func (s *selection) registerTarget(cmd *cobra.Command) {
 // so each API's token has its own entry.
 func (s selection) retarget(p profiles.Profile) (profiles.Profile, error) {
 	switch {
+	case s.target != "" && (s.resource != "" || s.scope != ""):
+		return p, usageErrorf("give --target (a stored target), --resource or --scope, one of them")
+	case s.target != "":
+		return pickTarget(p, s.target)
 	case s.resource == "" && s.scope == "":
 		return p, nil
 	case s.resource != "" && s.scope != "":
 		return p, usageErrorf("give --resource (v1) or --scope (v2), not both")
 	}
 	p.Resource, p.Scope = s.resource, s.scope
+	// The stored extra targets play no part in a one-off target, which may
+	// well be one of them.
+	p.Targets = profiles.TargetList{}
 	return p.Validate()
+}
+
+// pickTarget is p asking for its target called name.
+func pickTarget(p profiles.Profile, name string) (profiles.Profile, error) {
+	picked, ok := p.WithTarget(name)
+	if !ok {
+		return p, usageErrorf("profile %q has no target %q; its targets: %s", p.Name, name, strings.Join(p.TargetNames(), ", "))
+	}
+	return picked, nil
 }
 
 // resolve finds the profile and its credential.
@@ -74,6 +95,8 @@ func (s selection) resolve(ctx context.Context, env *Env) (profiles.Profile, tok
 	switch {
 	case s.fromEnv && s.name != "":
 		return profiles.Profile{}, nil, usageErrorf("use either -p or --env, not both")
+	case s.fromEnv && s.target != "":
+		return profiles.Profile{}, nil, usageErrorf("--target names a profile's stored target; with --env use --resource or --scope")
 	case s.fromEnv:
 		p, cred, err := envProfile(env)
 		if err != nil {

@@ -38,7 +38,7 @@ func newTokenCmd(env *Env, run func(context.Context, *Env, *tokenOptions) error)
 	}
 	opts.sel.register(cmd, env)
 	opts.sel.registerFresh(cmd)
-	opts.sel.registerTarget(cmd)
+	opts.sel.registerTarget(cmd, env)
 	opts.format = addFormat(cmd, "raw", "raw", "header", "json", "env")
 	return cmd
 }
