@@ -39,8 +39,10 @@ type profileEditor struct {
 	save, revert         *widget.Button
 	problem              *widget.Label
 	// savedNote confirms the last save until the form changes.
-	savedNote    *widget.Label
-	keyring      *fyne.Container
+	savedNote *widget.Label
+	keyring   *fyne.Container
+	// scroll holds the form above the footer.
+	scroll       *container.Scroll
 	keyringCause *widget.Label
 	keepInMemory *widget.Button
 
@@ -85,16 +87,16 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.name = newField(profiles.FieldName, placeholderEntry("dev, prod-reader, …"), validator(profiles.CheckName), e.changed)
 	e.tenant = newField(profiles.FieldTenant, placeholderEntry("Directory (tenant) ID or contoso.onmicrosoft.com"), validator(profiles.CheckTenant), e.changed)
 	e.clientID = newField(profiles.FieldClientID, placeholderEntry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
-	e.secret = newField(profiles.FieldSecret, widget.NewPasswordEntry(), checkNewSecret, e.changed)
+	e.secret = newField(profiles.FieldSecret, newFormEntry(passwordLine, ""), checkNewSecret, e.changed)
 	e.secret.warn = secretWarning
 	e.cloud = widget.NewSelect(cloudLabels(), func(string) { e.cloudChanged() })
-	e.authority = newField(profiles.FieldAuthorityHost, widget.NewEntry(), endpoint(profiles.FieldAuthorityHost), e.changed)
-	e.arm = newField(profiles.FieldARMEndpoint, widget.NewEntry(), endpoint(profiles.FieldARMEndpoint), e.changed)
-	e.resource = newField(profiles.FieldResource, widget.NewEntry(), validator(profiles.CheckResource), e.changed)
+	e.authority = newField(profiles.FieldAuthorityHost, newFormEntry(singleLine, ""), endpoint(profiles.FieldAuthorityHost), e.changed)
+	e.arm = newField(profiles.FieldARMEndpoint, newFormEntry(singleLine, ""), endpoint(profiles.FieldARMEndpoint), e.changed)
+	e.resource = newField(profiles.FieldResource, newFormEntry(singleLine, ""), validator(profiles.CheckResource), e.changed)
 	e.scope = newField(profiles.FieldScope, placeholderEntry("Instead of a resource: https://management.azure.com/.default"), validator(profiles.CheckScope), e.changed)
 	e.subscription = newField(profiles.FieldSubscription, placeholderEntry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
 	e.expires = newField(profiles.FieldSecretExpires, placeholderEntry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
-	e.notes = newField(profiles.FieldNotes, widget.NewMultiLineEntry(), validator(profiles.CheckNotes), e.changed)
+	e.notes = newField(profiles.FieldNotes, newFormEntry(multiLine, ""), validator(profiles.CheckNotes), e.changed)
 	e.kind = &widget.RadioGroup{Options: []string{secretKind, certificateKind}, Horizontal: true, Required: true, OnChanged: func(string) { e.kindChanged() }}
 	e.cert = newCertFields(e.ctrl, e.win, e.changed)
 	e.cert.build()
@@ -130,9 +132,8 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	// Save stays in a footer below the scrolling form: a new user sees it
 	// without scrolling, whatever the window's height.
 	footer := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(e.save, e.revert), nil, e.savedNote))
-	return container.NewBorder(nil, footer, nil, nil, container.NewVScroll(container.NewVBox(
-		e.heading, e.buildKeyringOffer(), form, e.problem,
-	)))
+	e.scroll = formScroll(container.NewVBox(e.heading, e.buildKeyringOffer(), form, e.problem))
+	return container.NewBorder(nil, footer, nil, nil, e.scroll)
 }
 
 // cloudChanged says which endpoints the chosen cloud needs.
@@ -276,7 +277,7 @@ func (e *profileEditor) changed() {
 func (e *profileEditor) revertChanges() { e.load(e.loaded) }
 
 // focusName puts the cursor in the name, where a new profile starts.
-func (e *profileEditor) focusName() { e.win.Canvas().Focus(e.name.entry) }
+func (e *profileEditor) focusName() { e.win.Canvas().Focus(e.name.input) }
 
 // cloudOf is the cloud the form shows for p: public when unset.
 func cloudOf(p profiles.Profile) string {

@@ -70,7 +70,7 @@ func (v *serveView) build() fyne.CanvasObject {
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, Text: "An app using an Azure SDK's DefaultAzureCredential or " +
 		"ManagedIdentityCredential gets this profile's tokens from here once it has the two variables below. " +
 		"Only programs on this computer can ask, and only with the header value, which is new each time the endpoint starts."}
-	return container.NewVScroll(container.NewVBox(
+	return formScroll(container.NewVBox(
 		v.on, intro,
 		container.New(layout.NewFormLayout(), widget.NewLabel("Port"), v.port.cell()),
 		v.errors.build(), v.details,

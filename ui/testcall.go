@@ -117,7 +117,7 @@ func (v *testCallView) build() fyne.CanvasObject {
 	// The form and what the call came to scroll above the results, and
 	// the user can move the line between them: a long error or a tall
 	// summary must not make the tab, and so the window, taller.
-	top := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
+	top := formScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
 	split := container.NewVSplit(top, v.results)
 	split.Offset = 0.45
 	return split

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestTheWheelOverAFieldScrollsTheProfileForm(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 480))
+	test.Tap(w.empty.add)
+	e := w.editor
+
+	at := f.app.Driver().AbsolutePositionForObject(e.tenant.input)
+	test.Scroll(w.win.Canvas(), at.Add(fyne.NewPos(20, 10)), 0, -60)
+	if e.scroll.Offset.Y <= 0 {
+		t.Fatalf("the wheel over the Tenant entry left the form at offset %v, want it scrolled down", e.scroll.Offset.Y)
+	}
+	at = f.app.Driver().AbsolutePositionForObject(e.notes.input)
+	before := e.scroll.Offset.Y
+	test.Scroll(w.win.Canvas(), at.Add(fyne.NewPos(20, 10)), 0, 30)
+	if e.scroll.Offset.Y >= before {
+		t.Errorf("the wheel up over the empty Notes entry left the form at offset %v (was %v)", e.scroll.Offset.Y, before)
+	}
+}
+
+func TestAMultiLineFieldKeepsTheWheelOnlyWhileItsTextOverflows(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	test.Tap(w.empty.add)
+	notes := w.editor.notes
+
+	if !notes.wheel.Visible() {
+		t.Fatal("empty Notes should hand the wheel to the form")
+	}
+	notes.entry.SetText("one\ntwo\nthree\nfour\nfive")
+	if notes.wheel.Visible() {
+		t.Error("Notes with five lines in three should keep the wheel to scroll its own text")
+	}
+	notes.entry.SetText("one line")
+	if !notes.wheel.Visible() {
+		t.Error("Notes with one line again should hand the wheel back to the form")
+	}
+}
+
+func TestTabToAFieldBelowTheFoldScrollsItIntoView(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 480))
+	test.Tap(w.empty.add)
+	e := w.editor
+	c := w.win.Canvas()
+
+	c.Focus(e.name.input)
+	for i := 0; i < 60 && c.Focused() != e.notes.input; i++ {
+		test.FocusNext(c)
+	}
+	if c.Focused() != e.notes.input {
+		t.Fatalf("Tab from Name never reached Notes; focus is on %T", c.Focused())
+	}
+	if e.scroll.Offset.Y <= 0 {
+		t.Fatalf("with Notes focused the form is still at the top")
+	}
+	assertShown(t, f, e.scroll, e.notes.input, "Notes")
+
+	c.Focus(e.notes.input)
+	for i := 0; i < 60 && c.Focused() != e.name.input; i++ {
+		test.FocusPrevious(c)
+	}
+	assertShown(t, f, e.scroll, e.name.input, "Name")
+}
+
+// assertShown fails unless o lies wholly within the visible part of s.
+func assertShown(t *testing.T, f *fixture, s fyne.CanvasObject, o fyne.CanvasObject, name string) {
+	t.Helper()
+	d := f.app.Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+	if top < 0 || top+o.Size().Height > s.Size().Height {
+		t.Errorf("%s lies at y=%v..%v in a scroller %v high: not wholly in view", name, top, top+o.Size().Height, s.Size().Height)
+	}
+}
