@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,8 +131,10 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	)
 	w.tabs.OnSelected = w.tabSelected
 	top := container.NewVBox(w.token.build(), widget.NewSeparator())
-	w.errorArea = tabsOverError(w.tabs, w.errors.build())
-	w.profilePane = container.NewBorder(top, nil, nil, nil, w.errorArea.area)
+	w.errorArea = tabsOverError(newKeyTabs(w.tabs), w.errors.build())
+	// Objects go in the order Tab should visit them: the token's actions
+	// before the tabs, the banner before the split.
+	w.profilePane = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, w.errorArea.area)
 	w.emptyPane = w.empty.build()
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
@@ -139,7 +142,8 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	if w.demo {
 		header = container.NewVBox(noticeLine(demo.Banner), header)
 	}
-	return container.NewBorder(header, w.status.build(), nil, nil, split)
+	status := w.status.build()
+	return container.New(layout.NewBorderLayout(header, status, nil, nil), header, split, status)
 }
 
 // refresh redraws every view from the controller's state.
