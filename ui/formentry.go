@@ -43,10 +43,10 @@ func (e *formEntry) setUp(self fyne.Widget, kind entryKind) {
 		e.Password = true
 		// widget.NewPasswordEntry's own reveal button cannot be had for
 		// an extended entry.
-		e.ActionItem = &widget.Button{Icon: theme.VisibilityOffIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		e.ActionItem = newTipButton(theme.VisibilityOffIcon(), "Show or hide what is typed", func() {
 			e.Password = !e.Password
 			e.Refresh()
-		}}
+		})
 	}
 }
 

@@ -26,12 +26,13 @@ type serveView struct {
 	ctrl   endpoints
 	copier *copier
 
-	on                                    *serveSwitch
-	port                                  *field
-	endpoint, header, served              *widget.Label
-	copyEndpoint, copyHeader, copyExports *widget.Button
-	details                               *fyne.Container
-	errors                                *errorPanel
+	on                       *serveSwitch
+	port                     *field
+	endpoint, header, served *widget.Label
+	copyEndpoint, copyHeader *tipButton
+	copyExports              *widget.Button
+	details                  *fyne.Container
+	errors                   *errorPanel
 
 	shownFor profiles.ID
 }
@@ -56,8 +57,8 @@ func (v *serveView) build() fyne.CanvasObject {
 	v.endpoint = &widget.Label{Selectable: true, TextStyle: fyne.TextStyle{Monospace: true}}
 	v.header = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
 	v.served = &widget.Label{Importance: widget.LowImportance}
-	v.copyEndpoint = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyEndpoint, (*server.Server).Endpoint) }}
-	v.copyHeader = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyHeader, (*server.Server).Header) }}
+	v.copyEndpoint = newTipButton(theme.ContentCopyIcon(), "Copy IDENTITY_ENDPOINT", func() { v.copyFrom(&v.copyEndpoint.Button, (*server.Server).Endpoint) })
+	v.copyHeader = newTipButton(theme.ContentCopyIcon(), "Copy IDENTITY_HEADER", func() { v.copyFrom(&v.copyHeader.Button, (*server.Server).Header) })
 	v.copyExports = &widget.Button{Text: "Copy both as export lines", Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyExports, (*server.Server).Exports) }}
 	v.details = container.New(layout.NewFormLayout(),
 		widget.NewLabel("IDENTITY_ENDPOINT"), container.NewBorder(nil, nil, nil, v.copyEndpoint, v.endpoint),

@@ -62,6 +62,8 @@ type mainWindow struct {
 	tray     *trayView
 	notes    *notifier
 	settings *settingsView
+	// tips are the tooltips of the icon buttons (tooltip.go).
+	tips *tips
 	// demo is set in the offline demo (Deps.Demo).
 	demo bool
 }
@@ -96,7 +98,8 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 			}
 		}
 	}
-	w.win.SetContent(w.build())
+	w.tips = newTips(post)
+	w.win.SetContent(w.tips.over(w.win.Canvas(), w.build()))
 	pa.form = w.editor
 	w.addAppViews(d, post)
 	w.addCommands()
