@@ -51,12 +51,26 @@ type testCallView struct {
 	last     armResult
 	lastPath string
 	subs     []arm.Subscription
+
+	// subNote says which subscription the call uses (testcallsub.go);
+	// saveSub stores a new one in the profile, and subProblem is why the
+	// last try failed.
+	subNote    *widget.Label
+	saveSub    *widget.Button
+	savingSub  bool
+	subProblem string
+	// onSaved tells the window the profile was saved with a subscription.
+	onSaved func(profiles.Profile)
 }
 
 // armCaller is what the test call asks of the controller.
 type armCaller interface {
 	selection
 	callARM(p profiles.Profile, what string, call func(context.Context, arm.Client) armResult, done func(armResult)) context.CancelFunc
+	// save and readOnly are the editor's: Save to profile stores the
+	// subscription the same way.
+	save(p profiles.Profile, prepare func(context.Context) (profiles.SecretChange, error), done func(saveResult))
+	readOnly() error
 }
 
 func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCallView {
@@ -108,8 +122,10 @@ func (v *testCallView) build() fyne.CanvasObject {
 	v.rawTab = container.NewTabItem("Raw JSON", container.NewScroll(v.raw))
 	v.results = container.NewAppTabs(v.groupsTab, v.rawTab)
 
+	note := v.buildSubscriptionNote()
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel("Subscription"), container.NewVBox(v.subscription.cell(), container.NewBorder(nil, nil, nil, v.find, v.picker)),
+		widget.NewLabel("Subscription"), container.NewVBox(v.subscription.cell(),
+			container.NewBorder(nil, nil, nil, v.saveSub, note), container.NewBorder(nil, nil, nil, v.find, v.picker)),
 		widget.NewLabel("api-version"), v.apiVersion.cell(),
 		widget.NewLabel(""), container.NewHBox(v.run, v.cancel, v.curl),
 		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
@@ -136,6 +152,7 @@ func (v *testCallView) apply() {
 	enable(v.cancel, v.running)
 	tok, has := v.ctrl.token(p)
 	enable(v.curl, ok && v.lastPath != "" && has && !tok.Expired(v.ctrl.now()))
+	v.noteSubscription(p)
 	v.errors.apply()
 }
 
@@ -146,6 +163,7 @@ func (v *testCallView) reset(p profiles.Profile) {
 		v.stop() // the last profile's answer is no longer wanted
 	}
 	v.shownFor = p.ID
+	v.subProblem = ""
 	v.subscription.set(p.Subscription)
 	// The Settings view keeps only a valid version; anything else in the
 	// file means the default.

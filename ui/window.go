@@ -119,6 +119,13 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ctrl)
 	w.empty = newEmptyState(w.acts)
 	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
+	// A subscription saved from the test call shows in the form, unless
+	// the form holds edits of its own (their save then meets a conflict).
+	w.call.onSaved = func(p profiles.Profile) {
+		if !w.editor.dirty() {
+			w.editor.load(p)
+		}
+	}
 	w.check = newCheckView(w.ctrl, w.copier)
 	w.serve = newServeView(w.ctrl, w.copier)
 	w.decode = newDecodeView(w.ctrl, w.copier.clip)
