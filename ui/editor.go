@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,7 +27,9 @@ type profileEditor struct {
 	// onSaved tells the window which profile was stored, to select it.
 	onSaved func(profiles.Profile)
 
-	heading                         *widget.Label
+	heading *widget.Label
+	// secretLine says under the heading when the secret expires.
+	secretLine                      *widget.Label
 	name, tenant, clientID, secret  *field
 	authority, arm, resource, scope *field
 	subscription, expires, notes    *field
@@ -74,6 +77,8 @@ type editorController interface {
 	// keepSecretInMemory moves one there, when the keyring cannot have it.
 	secretKept(profiles.ID) bool
 	keepSecretInMemory(profiles.ID)
+	// now is the time, to word the secret's expiry.
+	now() time.Time
 }
 
 func newProfileEditor(ctrl editorController, win fyne.Window, onSaved func(profiles.Profile)) *profileEditor {
@@ -132,7 +137,9 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	// Save stays in a footer below the scrolling form: a new user sees it
 	// without scrolling, whatever the window's height.
 	footer := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(e.save, e.revert), nil, e.savedNote))
-	e.scroll = formScroll(container.NewVBox(e.heading, e.buildKeyringOffer(), form, e.problem))
+	e.secretLine = &widget.Label{}
+	e.secretLine.Hide()
+	e.scroll = formScroll(container.NewVBox(e.heading, e.secretLine, e.buildKeyringOffer(), form, e.problem))
 	return container.NewBorder(nil, footer, nil, nil, e.scroll)
 }
 
@@ -266,6 +273,7 @@ func (e *profileEditor) changed() {
 		e.savedNote.SetText("")
 	}
 	enable(e.revert, dirty && !e.saving)
+	e.showSecretHeadline()
 	for _, f := range e.fields() {
 		enable(f.entry, editable)
 	}
