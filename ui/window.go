@@ -82,6 +82,9 @@ type actions struct {
 func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), demo: d.Demo}
 	w.ctrl = newController(d, post)
+	for _, id := range d.AutoRefresh {
+		w.ctrl.setAutoRefresh(id, true)
+	}
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
 	w.ticker = newTicker(time.Second, post)
