@@ -31,7 +31,7 @@ type certFields struct {
 
 	file, password                 *field
 	fileEntry, passwordEntry       *leaveEntry
-	browse, check                  *widget.Button
+	browse, check                  *formButton
 	subject, sha1, sha256, expires *widget.Label
 	warning                        *widget.Label
 	info                           *fyne.Container
@@ -67,8 +67,8 @@ func (c *certFields) build() {
 	for _, e := range []*widget.Entry{c.file.entry, c.password.entry} {
 		e.OnSubmitted = func(string) { c.checkIfChanged() }
 	}
-	c.browse = &widget.Button{Text: "Browse…", Icon: theme.FolderOpenIcon(), OnTapped: c.chooseFile}
-	c.check = &widget.Button{Text: "Check", Icon: theme.ConfirmIcon(), OnTapped: c.run}
+	c.browse = newFormButton("Browse…", theme.FolderOpenIcon(), c.chooseFile)
+	c.check = newFormButton("Check", theme.ConfirmIcon(), c.run)
 	label := func() *widget.Label { return &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak} }
 	c.subject, c.sha1, c.sha256, c.expires = label(), label(), label(), label()
 	c.warning = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}

@@ -33,7 +33,7 @@ type profileEditor struct {
 	name, tenant, clientID, secret  *field
 	authority, arm, resource, scope *field
 	subscription, expires, notes    *field
-	cloud                           *widget.Select
+	cloud                           *formSelect
 	kind                            *widget.RadioGroup
 	cert                            *certFields
 	// secretRows and certRows are the form's rows (labels and cells) for
@@ -94,7 +94,7 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.clientID = newField(profiles.FieldClientID, placeholderEntry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
 	e.secret = newField(profiles.FieldSecret, newFormEntry(passwordLine, ""), checkNewSecret, e.changed)
 	e.secret.warn = secretWarning
-	e.cloud = widget.NewSelect(cloudLabels(), func(string) { e.cloudChanged() })
+	e.cloud = newFormSelect(cloudLabels(), "", func(string) { e.cloudChanged() })
 	e.authority = newField(profiles.FieldAuthorityHost, newFormEntry(singleLine, ""), endpoint(profiles.FieldAuthorityHost), e.changed)
 	e.arm = newField(profiles.FieldARMEndpoint, newFormEntry(singleLine, ""), endpoint(profiles.FieldARMEndpoint), e.changed)
 	e.resource = newField(profiles.FieldResource, newFormEntry(singleLine, ""), validator(profiles.CheckResource), e.changed)

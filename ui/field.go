@@ -26,7 +26,7 @@ type field struct {
 	entry   *widget.Entry
 	wheel   *wheelPass
 	message *widget.Label
-	suggest *widget.Button
+	suggest *formButton
 	// warn, when set, words a value that passes the check but is probably
 	// not what the user meant.
 	warn func(string) string
@@ -52,7 +52,8 @@ func newField(id profiles.Field, input *formEntry, check fyne.StringValidator, o
 	entry.OnChanged = f.changed
 	f.message = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.message.Hide()
-	f.suggest = &widget.Button{Importance: widget.LowImportance, OnTapped: f.useSuggestion}
+	f.suggest = newFormButton("", nil, f.useSuggestion)
+	f.suggest.Importance = widget.LowImportance
 	f.suggest.Hide()
 	return f
 }

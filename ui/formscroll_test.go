@@ -82,3 +82,31 @@ func assertShown(t *testing.T, f *fixture, s fyne.CanvasObject, o fyne.CanvasObj
 		t.Errorf("%s lies at y=%v..%v in a scroller %v high: not wholly in view", name, top, top+o.Size().Height, s.Size().Height)
 	}
 }
+
+func TestTabInTheTestCallScrollsButtonsAndFieldsIntoView(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 480))
+	f.openTab(w.callTab)
+	v := w.call
+	c := w.win.Canvas()
+	c.Focus(v.subscription.input)
+	for i := 0; i < 30 && c.Focused() != v.path.input; i++ {
+		test.FocusNext(c)
+	}
+	if c.Focused() != v.path.input {
+		t.Fatalf("Tab from Subscription never reached Any path; focus is on %T", c.Focused())
+	}
+	top := v.top
+	if top.Offset.Y <= 0 {
+		t.Fatal("with Any path focused the test call's form is still at the top")
+	}
+	assertShown(t, f, top, v.path.input, "Any path")
+	for i := 0; i < 30 && c.Focused() != v.find; i++ {
+		test.FocusPrevious(c)
+	}
+	if c.Focused() != v.find {
+		t.Fatalf("Shift+Tab from Any path never reached Find subscriptions; focus is on %T", c.Focused())
+	}
+	assertShown(t, f, top, v.find, "Find subscriptions")
+}

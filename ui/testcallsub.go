@@ -21,7 +21,7 @@ import (
 // buildSubscriptionNote makes the line and its Save to profile button.
 func (v *testCallView) buildSubscriptionNote() fyne.CanvasObject {
 	v.subNote = &widget.Label{Wrapping: fyne.TextWrapWord}
-	v.saveSub = &widget.Button{Text: "Save to profile", Icon: theme.DocumentSaveIcon(), OnTapped: v.saveSubscription}
+	v.saveSub = newFormButton("Save to profile", theme.DocumentSaveIcon(), v.saveSubscription)
 	return v.subNote
 }
 
