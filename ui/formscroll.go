@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -87,3 +88,18 @@ func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize is none: the catcher takes the size of the entry it lies over.
 func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// dialogChrome is about what a dialog adds around its content: the
+// title, the buttons and the padding between them.
+const dialogChrome = 140
+
+// dialogForm is a dialog's content in a formScroll: as tall as the
+// content while the window has room for it, and scrolling once it has
+// not, so that the dialog never outgrows the window it covers.
+func dialogForm(content fyne.CanvasObject, win fyne.Window) *container.Scroll {
+	s := formScroll(content)
+	want := content.MinSize()
+	room := max(win.Canvas().Size().Height-dialogChrome, 3*theme.TextSize())
+	s.SetMinSize(fyne.NewSize(want.Width, min(want.Height, room)))
+	return s
+}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -109,4 +110,59 @@ func TestTabInTheTestCallScrollsButtonsAndFieldsIntoView(t *testing.T) {
 		t.Fatalf("Shift+Tab from Any path never reached Find subscriptions; focus is on %T", c.Focused())
 	}
 	assertShown(t, f, top, v.find, "Find subscriptions")
+}
+
+func TestSettingsFitASmallWindowAndTabShowsEachField(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 380))
+	w.settings.open()
+	c := w.win.Canvas()
+	d := w.settings.dialog
+	if h := d.MinSize().Height; h > c.Size().Height {
+		t.Fatalf("Settings needs %v of the window's %v in height", h, c.Size().Height)
+	}
+	last := w.settings.apiVersion.input
+	for i := 0; i < 30 && c.Focused() != last; i++ {
+		test.FocusNext(c)
+	}
+	if c.Focused() != last {
+		t.Fatalf("Tab never reached the ARM api-version; focus is on %T", c.Focused())
+	}
+	var scroll fyne.CanvasObject
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if s, ok := o.(*container.Scroll); ok && holds(s.Content, last) {
+			scroll = s
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, child := range o.Objects {
+				find(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(o).Objects() {
+				find(child)
+			}
+		}
+	}
+	find(c.Overlays().Top())
+	if scroll == nil {
+		t.Fatal("the Settings form does not scroll")
+	}
+	assertShown(t, f, scroll, last, "ARM api-version")
+}
+
+func TestTheWheelOverASettingScrollsTheSettings(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 380))
+	w.settings.open()
+	entry := w.settings.clearAfter.input
+	at := f.app.Driver().AbsolutePositionForObject(entry)
+	test.Scroll(w.win.Canvas(), at.Add(fyne.NewPos(20, 10)), 0, -60)
+	d := f.app.Driver()
+	if now := d.AbsolutePositionForObject(entry); now.Y >= at.Y {
+		t.Errorf("the wheel over a setting left it at y=%v (was %v): the settings did not scroll", now.Y, at.Y)
+	}
 }
