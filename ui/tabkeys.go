@@ -60,17 +60,18 @@ func (k *keyTabs) step(by int) {
 func (k *keyTabs) CreateRenderer() fyne.WidgetRenderer {
 	outline := canvas.NewRectangle(color.Transparent)
 	outline.StrokeWidth = 2
-	return &keyTabsRenderer{k: k, outline: outline}
+	return &keyTabsRenderer{k: k, outline: outline, barHeight: tabBarHeight()}
 }
 
 type keyTabsRenderer struct {
-	k       *keyTabs
-	outline *canvas.Rectangle
+	k         *keyTabs
+	outline   *canvas.Rectangle
+	barHeight float32
 }
 
 func (r *keyTabsRenderer) Layout(size fyne.Size) {
 	r.k.tabs.Resize(size)
-	r.outline.Resize(fyne.NewSize(size.Width, tabBarHeight()))
+	r.outline.Resize(fyne.NewSize(size.Width, r.barHeight))
 }
 
 func (r *keyTabsRenderer) MinSize() fyne.Size { return r.k.tabs.MinSize() }

@@ -159,11 +159,3 @@ func (t *tips) show(b *tipButton) {
 	t.box.Show()
 	t.layer.Refresh()
 }
-
-// shown is the tip on screen, or "".
-func (t *tips) shown() string {
-	if !t.box.Visible() {
-		return ""
-	}
-	return t.text.Text
-}
