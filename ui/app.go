@@ -55,6 +55,9 @@ type Deps struct {
 	// offers no demo of its own, names itself so in the tray and quits when
 	// it closes, since its profiles go with it.
 	Demo bool
+	// AutoRefresh are profiles whose tokens auto-refresh from the start,
+	// as the demo's short-lived one does.
+	AutoRefresh []profiles.ID
 }
 
 // Run builds the main window and runs the app until it quits.

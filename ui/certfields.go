@@ -31,7 +31,7 @@ type certFields struct {
 
 	file, password                 *field
 	fileEntry, passwordEntry       *leaveEntry
-	browse, check                  *widget.Button
+	browse, check                  *formButton
 	subject, sha1, sha256, expires *widget.Label
 	warning                        *widget.Label
 	info                           *fyne.Container
@@ -60,15 +60,15 @@ func newCertFields(ctrl certController, win fyne.Window, onChange func()) *certF
 // build makes the rows' cells; the editor puts them in its form.
 func (c *certFields) build() {
 	c.fileEntry, c.passwordEntry = newLeaveEntry(false, c.checkIfChanged), newLeaveEntry(true, c.checkIfChanged)
-	c.file = newField(profiles.FieldCertificateFile, &c.fileEntry.Entry, c.fileProblem, c.changed)
+	c.file = newField(profiles.FieldCertificateFile, &c.fileEntry.formEntry, c.fileProblem, c.changed)
 	c.file.entry.SetPlaceHolder("The .pfx, .p12 or .pem file with the private key")
-	c.password = newField(profiles.FieldCertificatePassword, &c.passwordEntry.Entry, c.passwordProblem, c.changed)
+	c.password = newField(profiles.FieldCertificatePassword, &c.passwordEntry.formEntry, c.passwordProblem, c.changed)
 	c.password.warn = c.passwordWarning
 	for _, e := range []*widget.Entry{c.file.entry, c.password.entry} {
 		e.OnSubmitted = func(string) { c.checkIfChanged() }
 	}
-	c.browse = &widget.Button{Text: "Browse…", Icon: theme.FolderOpenIcon(), OnTapped: c.chooseFile}
-	c.check = &widget.Button{Text: "Check", Icon: theme.ConfirmIcon(), OnTapped: c.run}
+	c.browse = newFormButton("Browse…", theme.FolderOpenIcon(), c.chooseFile)
+	c.check = newFormButton("Check", theme.ConfirmIcon(), c.run)
 	label := func() *widget.Label { return &widget.Label{Selectable: true, Wrapping: fyne.TextWrapBreak} }
 	c.subject, c.sha1, c.sha256, c.expires = label(), label(), label(), label()
 	c.warning = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -77,9 +77,9 @@ func (c *certFields) build() {
 		widget.NewLabel("SHA-256"), c.sha256, widget.NewLabel("Expires"), c.expires)
 	// The form must hold the leaveEntry itself, not the Entry inside it,
 	// or leaving it would go unnoticed.
-	c.fileCell = container.NewBorder(nil, nil, nil, c.browse, container.NewVBox(c.fileEntry, c.file.message))
+	c.fileCell = container.NewBorder(nil, nil, nil, c.browse, container.NewVBox(c.file.withWheel(c.fileEntry), c.file.message))
 	c.passwordCell = container.NewVBox(
-		container.NewBorder(nil, nil, nil, c.check, container.NewVBox(c.passwordEntry, c.password.message)),
+		container.NewBorder(nil, nil, nil, c.check, container.NewVBox(c.password.withWheel(c.passwordEntry), c.password.message)),
 		c.info, c.warning)
 	c.render()
 }
@@ -274,23 +274,17 @@ func (c *certFields) chooseFile() {
 // leaveEntry is an entry that says when the user leaves it, where a
 // certificate is read rather than on every keystroke.
 type leaveEntry struct {
-	widget.Entry
+	formEntry
 	onLeave func()
 }
 
 func newLeaveEntry(password bool, onLeave func()) *leaveEntry {
 	e := &leaveEntry{onLeave: onLeave}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
+	kind := singleLine
 	if password {
-		e.Password = true
-		// widget.NewPasswordEntry's own reveal button cannot be had for
-		// an extended entry.
-		e.ActionItem = &widget.Button{Icon: theme.VisibilityOffIcon(), Importance: widget.LowImportance, OnTapped: func() {
-			e.Password = !e.Password
-			e.Refresh()
-		}}
+		kind = passwordLine
 	}
+	e.setUp(e, kind)
 	return e
 }
 

@@ -55,7 +55,8 @@ func (v *decodeView) build() fyne.CanvasObject {
 	v.input.SetMinRowsVisible(4)
 	v.input.SetPlaceHolder(`A token, "Bearer …" or a whole Authorization header`)
 	v.input.OnChanged = func(string) { v.decode() }
-	v.expect = placeholderEntry("Expected API (optional), such as https://management.azure.com/")
+	v.expect = widget.NewEntry()
+	v.expect.SetPlaceHolder("Expected API (optional), such as https://management.azure.com/")
 	v.expect.OnChanged = func(string) { v.apply() }
 	v.paste = &widget.Button{Text: "Paste from clipboard", Icon: theme.ContentPasteIcon(), OnTapped: v.pasteClipboard}
 	v.message = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}

@@ -40,6 +40,8 @@ func demoDeps(world *demo.World, c clipboard.Clipboard) Deps {
 		Clipboard: c,
 		Now:       time.Now,
 		Demo:      true,
+		// The short-lived profile shows auto-refresh at work.
+		AutoRefresh: world.AutoRefresh,
 	}
 }
 

@@ -32,6 +32,11 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 		t.Fatalf("%d demo profiles, want 5", n)
 	}
 	for _, p := range w.list.shown {
+		if want := p.Name == "Short-lived tokens"; w.ctrl.autoRefreshes(p.ID) != want {
+			t.Errorf("the demo's %q auto-refreshes: %v, want %v", p.Name, !want, want)
+		}
+	}
+	for _, p := range w.list.shown {
 		if p.Name == "Contoso dev" {
 			w.acts.selectProfile(p.ID)
 		}

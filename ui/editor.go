@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,11 +27,13 @@ type profileEditor struct {
 	// onSaved tells the window which profile was stored, to select it.
 	onSaved func(profiles.Profile)
 
-	heading                         *widget.Label
+	heading *widget.Label
+	// secretLine says under the heading when the secret expires.
+	secretLine                      *widget.Label
 	name, tenant, clientID, secret  *field
 	authority, arm, resource, scope *field
 	subscription, expires, notes    *field
-	cloud                           *widget.Select
+	cloud                           *formSelect
 	kind                            *widget.RadioGroup
 	cert                            *certFields
 	targets                         *targetFields
@@ -40,8 +43,10 @@ type profileEditor struct {
 	save, revert         *widget.Button
 	problem              *widget.Label
 	// savedNote confirms the last save until the form changes.
-	savedNote    *widget.Label
-	keyring      *fyne.Container
+	savedNote *widget.Label
+	keyring   *fyne.Container
+	// scroll holds the form above the footer.
+	scroll       *container.Scroll
 	keyringCause *widget.Label
 	keepInMemory *widget.Button
 
@@ -73,6 +78,8 @@ type editorController interface {
 	// keepSecretInMemory moves one there, when the keyring cannot have it.
 	secretKept(profiles.ID) bool
 	keepSecretInMemory(profiles.ID)
+	// now is the time, to word the secret's expiry.
+	now() time.Time
 }
 
 func newProfileEditor(ctrl editorController, win fyne.Window, onSaved func(profiles.Profile)) *profileEditor {
@@ -86,16 +93,16 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.name = newField(profiles.FieldName, placeholderEntry("dev, prod-reader, …"), validator(profiles.CheckName), e.changed)
 	e.tenant = newField(profiles.FieldTenant, placeholderEntry("Directory (tenant) ID or contoso.onmicrosoft.com"), validator(profiles.CheckTenant), e.changed)
 	e.clientID = newField(profiles.FieldClientID, placeholderEntry("Application (client) ID"), validator(profiles.CheckClientID), e.changed)
-	e.secret = newField(profiles.FieldSecret, widget.NewPasswordEntry(), checkNewSecret, e.changed)
+	e.secret = newField(profiles.FieldSecret, newFormEntry(passwordLine, ""), checkNewSecret, e.changed)
 	e.secret.warn = secretWarning
-	e.cloud = widget.NewSelect(cloudLabels(), func(string) { e.cloudChanged() })
-	e.authority = newField(profiles.FieldAuthorityHost, widget.NewEntry(), endpoint(profiles.FieldAuthorityHost), e.changed)
-	e.arm = newField(profiles.FieldARMEndpoint, widget.NewEntry(), endpoint(profiles.FieldARMEndpoint), e.changed)
-	e.resource = newField(profiles.FieldResource, widget.NewEntry(), validator(profiles.CheckResource), e.changed)
+	e.cloud = newFormSelect(cloudLabels(), "", func(string) { e.cloudChanged() })
+	e.authority = newField(profiles.FieldAuthorityHost, newFormEntry(singleLine, ""), endpoint(profiles.FieldAuthorityHost), e.changed)
+	e.arm = newField(profiles.FieldARMEndpoint, newFormEntry(singleLine, ""), endpoint(profiles.FieldARMEndpoint), e.changed)
+	e.resource = newField(profiles.FieldResource, newFormEntry(singleLine, ""), validator(profiles.CheckResource), e.changed)
 	e.scope = newField(profiles.FieldScope, placeholderEntry("Instead of a resource: https://management.azure.com/.default"), validator(profiles.CheckScope), e.changed)
 	e.subscription = newField(profiles.FieldSubscription, placeholderEntry("Optional, for Copy as curl"), validator(profiles.CheckSubscription), e.changed)
 	e.expires = newField(profiles.FieldSecretExpires, placeholderEntry("YYYY-MM-DD, optional"), validator(profiles.CheckDate), e.changed)
-	e.notes = newField(profiles.FieldNotes, widget.NewMultiLineEntry(), validator(profiles.CheckNotes), e.changed)
+	e.notes = newField(profiles.FieldNotes, newFormEntry(multiLine, ""), validator(profiles.CheckNotes), e.changed)
 	e.kind = &widget.RadioGroup{Options: []string{secretKind, certificateKind}, Horizontal: true, Required: true, OnChanged: func(string) { e.kindChanged() }}
 	e.cert = newCertFields(e.ctrl, e.win, e.changed)
 	e.cert.build()
@@ -134,9 +141,10 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	// Save stays in a footer below the scrolling form: a new user sees it
 	// without scrolling, whatever the window's height.
 	footer := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(e.save, e.revert), nil, e.savedNote))
-	return container.NewBorder(nil, footer, nil, nil, container.NewVScroll(container.NewVBox(
-		e.heading, e.buildKeyringOffer(), form, e.problem,
-	)))
+	e.secretLine = &widget.Label{}
+	e.secretLine.Hide()
+	e.scroll = formScroll(container.NewVBox(e.heading, e.secretLine, e.buildKeyringOffer(), form, e.problem))
+	return container.NewBorder(nil, footer, nil, nil, e.scroll)
 }
 
 // cloudChanged says which endpoints the chosen cloud needs.
@@ -273,6 +281,7 @@ func (e *profileEditor) changed() {
 		e.savedNote.SetText("")
 	}
 	enable(e.revert, dirty && !e.saving)
+	e.showSecretHeadline()
 	for _, f := range e.fields() {
 		enable(f.entry, editable)
 	}
@@ -284,7 +293,7 @@ func (e *profileEditor) changed() {
 func (e *profileEditor) revertChanges() { e.load(e.loaded) }
 
 // focusName puts the cursor in the name, where a new profile starts.
-func (e *profileEditor) focusName() { e.win.Canvas().Focus(e.name.entry) }
+func (e *profileEditor) focusName() { e.win.Canvas().Focus(e.name.input) }
 
 // cloudOf is the cloud the form shows for p: public when unset.
 func cloudOf(p profiles.Profile) string {

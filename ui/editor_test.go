@@ -35,7 +35,7 @@ func TestAddProfileThroughTheForm(t *testing.T) {
 	}
 
 	test.Tap(w.empty.add)
-	if w.win.Canvas().Focused() != w.editor.name.entry {
+	if w.win.Canvas().Focused() != w.editor.name.input {
 		t.Error("Add profile should put the cursor in the name field")
 	}
 	fillEmulatorProfile(f, "dev")

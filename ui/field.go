@@ -2,9 +2,12 @@ package ui
 
 import (
 	"errors"
+	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/aztoken/aztoken/profiles"
@@ -17,10 +20,13 @@ import (
 // when the error has one and a button offering the value it found (the
 // tenant inside a pasted URL, a free name).
 type field struct {
-	id      profiles.Field
+	id profiles.Field
+	// input is the entry as the form holds it; entry is the Entry in it.
+	input   *formEntry
 	entry   *widget.Entry
+	wheel   *wheelPass
 	message *widget.Label
-	suggest *widget.Button
+	suggest *formButton
 	// warn, when set, words a value that passes the check but is probably
 	// not what the user meant.
 	warn func(string) string
@@ -30,20 +36,24 @@ type field struct {
 	suggestion string
 }
 
-// placeholderEntry is an entry that says what belongs in it.
-func placeholderEntry(placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	return e
+// multiLineRows is how many lines a multi-line entry shows, Fyne's
+// default.
+const multiLineRows = 3
+
+// placeholderEntry is a single-line entry that says what belongs in it.
+func placeholderEntry(placeholder string) *formEntry {
+	return newFormEntry(singleLine, placeholder)
 }
 
-func newField(id profiles.Field, entry *widget.Entry, check fyne.StringValidator, onChange func()) *field {
-	f := &field{id: id, entry: entry, onChange: onChange}
+func newField(id profiles.Field, input *formEntry, check fyne.StringValidator, onChange func()) *field {
+	entry := &input.Entry
+	f := &field{id: id, input: input, entry: entry, wheel: newWheelPass(), onChange: onChange}
 	entry.Validator = check
 	entry.OnChanged = f.changed
 	f.message = &widget.Label{Wrapping: fyne.TextWrapWord}
 	f.message.Hide()
-	f.suggest = &widget.Button{Importance: widget.LowImportance, OnTapped: f.useSuggestion}
+	f.suggest = newFormButton("", nil, f.useSuggestion)
+	f.suggest.Importance = widget.LowImportance
 	f.suggest.Hide()
 	return f
 }
@@ -64,13 +74,42 @@ func validator[T any](check func(string) (T, error)) fyne.StringValidator {
 
 // cell is the entry with its message and suggestion, for the form.
 func (f *field) cell() fyne.CanvasObject {
-	return container.NewVBox(f.entry, f.message, container.NewHBox(f.suggest))
+	return container.NewVBox(f.withWheel(f.input), f.message, container.NewHBox(f.suggest))
+}
+
+// withWheel lays the wheel catcher over entry (the field's entry as the
+// form holds it), so the wheel over it scrolls the form.
+func (f *field) withWheel(entry fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(entry, f.wheel)
 }
 
 // changed shows what the check says of the new value.
 func (f *field) changed(string) {
 	f.show(f.entry.Validator(f.entry.Text))
+	f.passWheel()
 	f.onChange()
+}
+
+// passWheel lets a multi-line entry keep the wheel while its text
+// overflows what it shows, to scroll its own lines; otherwise the wheel
+// scrolls the form.
+func (f *field) passWheel() {
+	setShown(f.wheel, !f.entry.MultiLine || !overflows(f.entry))
+}
+
+// overflows reports whether e's text needs more lines than e shows,
+// counting a line wider than e as the lines it wraps to.
+func overflows(e *widget.Entry) bool {
+	width := e.Size().Width - 4*theme.Padding()
+	size := theme.TextSize()
+	var rows float32
+	for _, line := range strings.Split(e.Text, "\n") {
+		rows++
+		if w := fyne.MeasureText(line, size, e.TextStyle).Width; width > 0 && w > width {
+			rows += float32(math.Ceil(float64(w/width))) - 1
+		}
+	}
+	return rows > multiLineRows
 }
 
 // valid reports whether the value passes its check.
@@ -83,6 +122,7 @@ func (f *field) set(text string) {
 	f.entry.SetText(text)
 	f.entry.OnChanged = f.changed
 	f.show(nil)
+	f.passWheel()
 }
 
 // show puts err (or the warning, if there is no error) under the entry.

@@ -71,6 +71,7 @@ func (w *mainWindow) close() {
 		return
 	}
 	w.closed = true
+	forgetTips(w.win.Canvas())
 	size := w.win.Canvas().Size()
 	prefs := w.app.Preferences()
 	prefs.SetFloat(prefWidth, float64(size.Width))

@@ -23,7 +23,7 @@ type profileList struct {
 
 	filter                                  *filterEntry
 	list                                    *keyList
-	add, duplicate, remove, import_, export *widget.Button
+	add, duplicate, remove, import_, export *tipButton
 
 	// shown are the profiles that pass the filter, in list order.
 	shown []profiles.Profile
@@ -65,14 +65,12 @@ func (v *profileList) build() fyne.CanvasObject {
 			v.acts.selectProfile(v.shown[i].ID)
 		}
 	}
-	button := func(icon fyne.Resource, run func()) *widget.Button {
-		return &widget.Button{Icon: icon, Importance: widget.LowImportance, OnTapped: run}
-	}
-	v.add = button(theme.ContentAddIcon(), v.acts.newProfile)
-	v.duplicate = button(theme.ContentCopyIcon(), v.acts.duplicate)
-	v.remove = button(theme.DeleteIcon(), v.acts.remove)
-	v.import_ = button(theme.FolderOpenIcon(), v.acts.importFile)
-	v.export = button(theme.DocumentSaveIcon(), v.acts.exportFile)
+	v.add = newTipButton(theme.ContentAddIcon(), "Add a profile", v.acts.newProfile)
+	v.duplicate = newTipButton(theme.ContentCopyIcon(), "Duplicate the profile", v.acts.duplicate)
+	v.remove = newTipButton(theme.DeleteIcon(), "Delete the profile", v.acts.remove)
+	v.import_ = newTipButton(theme.FolderOpenIcon(), "Import profiles from a file", v.acts.importFile)
+	// Not the disk icon: that reads as Save.
+	v.export = newTipButton(theme.UploadIcon(), "Export profiles to a file", v.acts.exportFile)
 	toolbar := container.NewHBox(v.add, v.duplicate, v.remove, widget.NewSeparator(), v.import_, v.export)
 	return container.NewBorder(container.NewVBox(v.filter, toolbar), nil, nil, nil, v.list)
 }
@@ -214,11 +212,11 @@ func (v *profileList) apply() {
 	editable := v.ctrl.readOnly() == nil
 	// Duplicate and Delete act on the selection, so only on one in sight.
 	selected := v.showsSelected()
-	enable(v.add, editable)
-	enable(v.import_, editable)
-	enable(v.duplicate, editable && selected)
-	enable(v.remove, editable && selected)
-	enable(v.export, len(all) > 0)
+	enable(&v.add.Button, editable)
+	enable(&v.import_.Button, editable)
+	enable(&v.duplicate.Button, editable && selected)
+	enable(&v.remove.Button, editable && selected)
+	enable(&v.export.Button, len(all) > 0)
 }
 
 // showSelection highlights the selected profile, if the filter shows it.

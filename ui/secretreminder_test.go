@@ -104,3 +104,37 @@ func TestASecretExpiringSoonIsRemindedOnceADay(t *testing.T) {
 		t.Errorf("with reminders off: %q", got)
 	}
 }
+
+// TestTheProfileHeaderSaysWhenItsSecretExpires: under the profile's name
+// the form says when its secret ends, in the list's colours, and nothing
+// when no date is set.
+func TestTheProfileHeaderSaysWhenItsSecretExpires(t *testing.T) {
+	f := newFixture(t)
+	ids := map[string]profiles.ID{}
+	for name, d := range map[string]int{"soon": 12, "gone": -3, "far": 90, "none": 0} {
+		p := f.sample(name, emulator.SampleApp)
+		if d != 0 {
+			p.SecretExpires = day(d)
+		}
+		ids[name] = f.seed(p, emulator.SampleSecret).ID
+	}
+	w := f.open()
+	for _, c := range []struct {
+		name, want string
+		importance widget.Importance
+	}{
+		{"soon", "Secret expires in 12 days (" + day(12).String() + ")", widget.WarningImportance},
+		{"gone", "Secret expired 3 days ago (" + day(-3).String() + ")", widget.DangerImportance},
+		{"far", "Secret expires in 90 days (" + day(90).String() + ")", widget.LowImportance},
+		{"none", "", widget.MediumImportance},
+	} {
+		w.acts.selectProfile(ids[c.name])
+		line := w.editor.secretLine
+		if got := line.Text; got != c.want || line.Visible() != (c.want != "") {
+			t.Errorf("%s: the header says %q (shown: %v), want %q", c.name, got, line.Visible(), c.want)
+		}
+		if c.want != "" && line.Importance != c.importance {
+			t.Errorf("%s: the header's colour is %v, want %v", c.name, line.Importance, c.importance)
+		}
+	}
+}

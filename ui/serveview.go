@@ -26,12 +26,13 @@ type serveView struct {
 	ctrl   endpoints
 	copier *copier
 
-	on                                    *serveSwitch
-	port                                  *field
-	endpoint, header, served              *widget.Label
-	copyEndpoint, copyHeader, copyExports *widget.Button
-	details                               *fyne.Container
-	errors                                *errorPanel
+	on                       *serveSwitch
+	port                     *field
+	endpoint, header, served *widget.Label
+	copyEndpoint, copyHeader *tipButton
+	copyExports              *widget.Button
+	details                  *fyne.Container
+	errors                   *errorPanel
 
 	shownFor profiles.ID
 }
@@ -56,8 +57,8 @@ func (v *serveView) build() fyne.CanvasObject {
 	v.endpoint = &widget.Label{Selectable: true, TextStyle: fyne.TextStyle{Monospace: true}}
 	v.header = &widget.Label{TextStyle: fyne.TextStyle{Monospace: true}}
 	v.served = &widget.Label{Importance: widget.LowImportance}
-	v.copyEndpoint = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyEndpoint, (*server.Server).Endpoint) }}
-	v.copyHeader = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyHeader, (*server.Server).Header) }}
+	v.copyEndpoint = newTipButton(theme.ContentCopyIcon(), "Copy IDENTITY_ENDPOINT", func() { v.copyFrom(&v.copyEndpoint.Button, (*server.Server).Endpoint) })
+	v.copyHeader = newTipButton(theme.ContentCopyIcon(), "Copy IDENTITY_HEADER", func() { v.copyFrom(&v.copyHeader.Button, (*server.Server).Header) })
 	v.copyExports = &widget.Button{Text: "Copy both as export lines", Icon: theme.ContentCopyIcon(), OnTapped: func() { v.copyFrom(v.copyExports, (*server.Server).Exports) }}
 	v.details = container.New(layout.NewFormLayout(),
 		widget.NewLabel("IDENTITY_ENDPOINT"), container.NewBorder(nil, nil, nil, v.copyEndpoint, v.endpoint),
@@ -70,7 +71,7 @@ func (v *serveView) build() fyne.CanvasObject {
 	intro := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance, Text: "An app using an Azure SDK's DefaultAzureCredential or " +
 		"ManagedIdentityCredential gets this profile's tokens from here once it has the two variables below. " +
 		"Only programs on this computer can ask, and only with the header value, which is new each time the endpoint starts."}
-	return container.NewVScroll(container.NewVBox(
+	return formScroll(container.NewVBox(
 		v.on, intro,
 		container.New(layout.NewFormLayout(), widget.NewLabel("Port"), v.port.cell()),
 		v.errors.build(), v.details,

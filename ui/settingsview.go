@@ -39,6 +39,8 @@ type settingsView struct {
 
 // settingEntry is an entry with its check and the message under it.
 type settingEntry struct {
+	// input is the entry as the form holds it; entry is the Entry in it.
+	input   *formEntry
 	entry   *widget.Entry
 	message *widget.Label
 	check   func(string) error
@@ -88,7 +90,7 @@ func (v *settingsView) open() {
 	form := container.New(layout.NewFormLayout(), rows...)
 	note := &widget.Label{Text: "The clipboard is cleared only if it still holds what aztoken copied.", Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	v.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: v.onSave}
-	v.dialog = dialog.NewCustomWithoutButtons("Settings", container.NewVBox(form, note), v.win)
+	v.dialog = dialog.NewCustomWithoutButtons("Settings", dialogForm(container.NewVBox(form, note), v.win), v.win)
 	v.dialog.SetButtons([]fyne.CanvasObject{&widget.Button{Text: "Cancel", OnTapped: v.dialog.Hide}, v.save})
 	v.dialog.Resize(fyne.NewSize(640, 0))
 	v.changed()
@@ -97,7 +99,8 @@ func (v *settingsView) open() {
 }
 
 func (v *settingsView) newEntry(text, placeholder string, check func(string) error) *settingEntry {
-	e := &settingEntry{entry: widget.NewEntry(), message: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}, check: check}
+	input := newFormEntry(singleLine, "")
+	e := &settingEntry{input: input, entry: &input.Entry, message: &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}, check: check}
 	e.entry.SetText(text)
 	e.entry.SetPlaceHolder(placeholder)
 	e.entry.Validator = check
@@ -106,7 +109,9 @@ func (v *settingsView) newEntry(text, placeholder string, check func(string) err
 	return e
 }
 
-func (e *settingEntry) cell() fyne.CanvasObject { return container.NewVBox(e.entry, e.message) }
+func (e *settingEntry) cell() fyne.CanvasObject {
+	return container.NewVBox(container.NewStack(e.input, newWheelPass()), e.message)
+}
 
 // show puts the check's message under the entry.
 func (e *settingEntry) show() {

@@ -29,17 +29,19 @@ type testCallView struct {
 	prefs  fyne.Preferences
 
 	subscription, apiVersion, path            *field
-	picker                                    *widget.Select
-	find, run, cancel, curl, get              *widget.Button
+	picker                                    *formSelect
+	find, run, cancel, curl, get              *formButton
 	status, took, pages, requestID, remaining *widget.Label
 	// remainingName heads the remaining reads, shown only when ARM sent
 	// the header.
-	remainingName     *widget.Label
-	summary           *fyne.Container
-	errors            *errorPanel
-	table             *widget.Table
-	raw               *widget.Label
-	results           *container.AppTabs
+	remainingName *widget.Label
+	summary       *fyne.Container
+	errors        *errorPanel
+	table         *widget.Table
+	raw           *widget.Label
+	results       *container.AppTabs
+	// top scrolls the form and what the call came to.
+	top               *container.Scroll
 	groupsTab, rawTab *container.TabItem
 
 	// shownFor is the profile the form and the results belong to.
@@ -51,12 +53,26 @@ type testCallView struct {
 	last     armResult
 	lastPath string
 	subs     []arm.Subscription
+
+	// subNote says which subscription the call uses (testcallsub.go);
+	// saveSub stores a new one in the profile, and subProblem is why the
+	// last try failed.
+	subNote    *widget.Label
+	saveSub    *formButton
+	savingSub  bool
+	subProblem string
+	// onSaved tells the window the profile was saved with a subscription.
+	onSaved func(profiles.Profile)
 }
 
 // armCaller is what the test call asks of the controller.
 type armCaller interface {
 	selection
 	callARM(p profiles.Profile, what string, call func(context.Context, arm.Client) armResult, done func(armResult)) context.CancelFunc
+	// save and readOnly are the editor's: Save to profile stores the
+	// subscription the same way.
+	save(p profiles.Profile, prepare func(context.Context) (profiles.SecretChange, error), done func(saveResult))
+	readOnly() error
 }
 
 func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCallView {
@@ -65,15 +81,16 @@ func newTestCallView(ctrl armCaller, cp *copier, prefs fyne.Preferences) *testCa
 
 func (v *testCallView) build() fyne.CanvasObject {
 	v.subscription = newField(profiles.FieldSubscription, placeholderEntry("Subscription ID"), validator(profiles.CheckSubscription), v.apply)
-	v.picker = &widget.Select{PlaceHolder: "Those the app can see", OnChanged: v.pick}
-	v.find = &widget.Button{Text: "Find subscriptions", Icon: theme.SearchIcon(), OnTapped: v.findSubscriptions}
+	v.picker = newFormSelect(nil, "Those the app can see", v.pick)
+	v.find = newFormButton("Find subscriptions", theme.SearchIcon(), v.findSubscriptions)
 	v.apiVersion = newField("", placeholderEntry(arm.ResourceGroupsAPIVersion), validator(apiVersion), v.apply)
-	v.run = &widget.Button{Text: "Run", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: v.runCall}
-	v.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: v.cancelCall}
-	v.curl = &widget.Button{Text: "Copy as curl", Icon: theme.ContentCopyIcon(), OnTapped: v.copyCurl}
+	v.run = newFormButton("Run", theme.MediaPlayIcon(), v.runCall)
+	v.run.Importance = widget.HighImportance
+	v.cancel = newFormButton("Cancel", theme.CancelIcon(), v.cancelCall)
+	v.curl = newFormButton("Copy as curl", theme.ContentCopyIcon(), v.copyCurl)
 	v.path = newField("", placeholderEntry("/subscriptions?api-version="+arm.SubscriptionsAPIVersion), checkARMPath, v.apply)
 	v.path.entry.OnSubmitted = func(string) { v.getPath() }
-	v.get = &widget.Button{Text: "GET", Icon: theme.DownloadIcon(), OnTapped: v.getPath}
+	v.get = newFormButton("GET", theme.DownloadIcon(), v.getPath)
 
 	label := func() *widget.Label { return &widget.Label{Selectable: true} }
 	v.status, v.took, v.pages, v.requestID, v.remaining = label(), label(), label(), label(), label()
@@ -108,8 +125,10 @@ func (v *testCallView) build() fyne.CanvasObject {
 	v.rawTab = container.NewTabItem("Raw JSON", container.NewScroll(v.raw))
 	v.results = container.NewAppTabs(v.groupsTab, v.rawTab)
 
+	note := v.buildSubscriptionNote()
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabel("Subscription"), container.NewVBox(v.subscription.cell(), container.NewBorder(nil, nil, nil, v.find, v.picker)),
+		widget.NewLabel("Subscription"), container.NewVBox(v.subscription.cell(),
+			container.NewBorder(nil, nil, nil, v.saveSub, note), container.NewBorder(nil, nil, nil, v.find, v.picker)),
 		widget.NewLabel("api-version"), v.apiVersion.cell(),
 		widget.NewLabel(""), container.NewHBox(v.run, v.cancel, v.curl),
 		widget.NewLabel("Any path"), container.NewBorder(nil, nil, nil, v.get, v.path.cell()),
@@ -117,8 +136,8 @@ func (v *testCallView) build() fyne.CanvasObject {
 	// The form and what the call came to scroll above the results, and
 	// the user can move the line between them: a long error or a tall
 	// summary must not make the tab, and so the window, taller.
-	top := container.NewVScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
-	split := container.NewVSplit(top, v.results)
+	v.top = formScroll(container.NewVBox(form, widget.NewSeparator(), v.summary, v.errors.build()))
+	split := container.NewVSplit(v.top, v.results)
 	split.Offset = 0.45
 	return split
 }
@@ -136,6 +155,7 @@ func (v *testCallView) apply() {
 	enable(v.cancel, v.running)
 	tok, has := v.ctrl.token(p)
 	enable(v.curl, ok && v.lastPath != "" && has && !tok.Expired(v.ctrl.now()))
+	v.noteSubscription(p)
 	v.errors.apply()
 }
 
@@ -146,6 +166,7 @@ func (v *testCallView) reset(p profiles.Profile) {
 		v.stop() // the last profile's answer is no longer wanted
 	}
 	v.shownFor = p.ID
+	v.subProblem = ""
 	v.subscription.set(p.Subscription)
 	// The Settings view keeps only a valid version; anything else in the
 	// file means the default.
@@ -266,7 +287,7 @@ func (v *testCallView) copyCurl() {
 	p, ok := v.ctrl.selectedProfile()
 	tok, has := v.ctrl.token(p)
 	if ok && has && !tok.Expired(v.ctrl.now()) && v.lastPath != "" {
-		v.copier.copy(v.curl, curlGet(p, tok, v.lastPath))
+		v.copier.copy(&v.curl.Button, curlGet(p, tok, v.lastPath))
 	}
 }
 

@@ -206,3 +206,63 @@ func TestTheSummarySaysWhatCameBackInWords(t *testing.T) {
 		t.Errorf("a custom GET says %q, took %q, remaining shown %v", v.pages.Text, v.took.Text, v.remaining.Visible())
 	}
 }
+
+func TestTheTestCallSaysWhichSubscriptionItUsesAndSavesANewOne(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	v := w.call
+	f.openTab(w.callTab)
+	if !strings.HasPrefix(v.subNote.Text, "Using the profile's subscription "+emulator.SampleSubscription) || v.saveSub.Visible() {
+		t.Errorf("with the profile's subscription the note says %q (Save shown: %v)", v.subNote.Text, v.saveSub.Visible())
+	}
+
+	other := "00000000-0000-4000-8000-000000000042"
+	v.subscription.entry.SetText(other)
+	if v.subNote.Text != "Using subscription "+other+" (not saved in the profile)" {
+		t.Errorf("with another subscription the note says %q", v.subNote.Text)
+	}
+	if !v.saveSub.Visible() || v.saveSub.Disabled() {
+		t.Fatal("a subscription not in the profile should offer Save to profile")
+	}
+
+	// The setup check keeps to the profile's until it is saved.
+	if dev, _ := w.ctrl.selectedProfile(); dev.Subscription != emulator.SampleSubscription {
+		t.Fatalf("typing in the test call changed the profile to %q", dev.Subscription)
+	}
+
+	test.Tap(v.saveSub)
+	f.wait()
+	stored, _ := f.cliStore().ByName("dev")
+	if stored.Subscription != other {
+		t.Fatalf("the stored profile has subscription %q, want %q", stored.Subscription, other)
+	}
+	if !strings.HasPrefix(v.subNote.Text, "Using the profile's subscription "+other) || v.saveSub.Visible() {
+		t.Errorf("after Save to profile the note says %q (Save shown: %v)", v.subNote.Text, v.saveSub.Visible())
+	}
+	if w.editor.subscription.entry.Text != other {
+		t.Errorf("the profile form shows subscription %q, want the saved %q", w.editor.subscription.entry.Text, other)
+	}
+}
+
+func TestSavingATestCallSubscriptionNeverUndoesAnotherProcesssChange(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	v := w.call
+	f.openTab(w.callTab)
+	cli := f.cliStore()
+	dev, _ := cli.ByName("dev")
+	dev.Notes = "changed in a terminal"
+	if _, err := cli.Save(dev); err != nil {
+		t.Fatal(err)
+	}
+
+	v.subscription.entry.SetText("00000000-0000-4000-8000-000000000042")
+	test.Tap(v.saveSub)
+	f.wait()
+	if now, _ := f.cliStore().ByName("dev"); now.Notes != "changed in a terminal" || now.Subscription != emulator.SampleSubscription {
+		t.Errorf("stored %+v; want the terminal's change alone", now)
+	}
+	if !strings.Contains(v.subNote.Text, "was not saved") || !strings.Contains(v.subNote.Text, "changed meanwhile") {
+		t.Errorf("after the conflict the note says %q", v.subNote.Text)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,6 +62,8 @@ type mainWindow struct {
 	tray     *trayView
 	notes    *notifier
 	settings *settingsView
+	// tips are the tooltips of the icon buttons (tooltip.go).
+	tips *tips
 	// demo is set in the offline demo (Deps.Demo).
 	demo bool
 }
@@ -79,6 +82,9 @@ type actions struct {
 func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), demo: d.Demo}
 	w.ctrl = newController(d, post)
+	for _, id := range d.AutoRefresh {
+		w.ctrl.setAutoRefresh(id, true)
+	}
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
 	w.ticker = newTicker(time.Second, post)
@@ -95,7 +101,8 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 			}
 		}
 	}
-	w.win.SetContent(w.build())
+	w.tips = newTips(post)
+	w.win.SetContent(w.tips.over(w.win.Canvas(), w.build()))
 	pa.form = w.editor
 	w.addAppViews(d, post)
 	w.addCommands()
@@ -115,6 +122,13 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ctrl)
 	w.empty = newEmptyState(w.acts)
 	w.call = newTestCallView(w.ctrl, w.copier, w.app.Preferences())
+	// A subscription saved from the test call shows in the form, unless
+	// the form holds edits of its own (their save then meets a conflict).
+	w.call.onSaved = func(p profiles.Profile) {
+		if !w.editor.dirty() {
+			w.editor.load(p)
+		}
+	}
 	w.check = newCheckView(w.ctrl, w.copier)
 	w.serve = newServeView(w.ctrl, w.copier)
 	w.decode = newDecodeView(w.ctrl, w.copier.clip)
@@ -130,8 +144,10 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	)
 	w.tabs.OnSelected = w.tabSelected
 	top := container.NewVBox(w.token.build(), widget.NewSeparator())
-	w.errorArea = tabsOverError(w.tabs, w.errors.build())
-	w.profilePane = container.NewBorder(top, nil, nil, nil, w.errorArea.area)
+	w.errorArea = tabsOverError(newKeyTabs(w.tabs), w.errors.build())
+	// Objects go in the order Tab should visit them: the token's actions
+	// before the tabs, the banner before the split.
+	w.profilePane = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, w.errorArea.area)
 	w.emptyPane = w.empty.build()
 	split := container.NewHSplit(w.list.build(), container.NewStack(w.emptyPane, w.profilePane))
 	split.Offset = 0.3
@@ -139,7 +155,8 @@ func (w *mainWindow) build() fyne.CanvasObject {
 	if w.demo {
 		header = container.NewVBox(noticeLine(demo.Banner), header)
 	}
-	return container.NewBorder(header, w.status.build(), nil, nil, split)
+	status := w.status.build()
+	return container.New(layout.NewBorderLayout(header, status, nil, nil), header, split, status)
 }
 
 // refresh redraws every view from the controller's state.

@@ -24,7 +24,7 @@ func TestKeyboardShortcutsReachTheActions(t *testing.T) {
 		t.Error("Ctrl+Shift+A should copy the token")
 	}
 	f.shortcut(fyne.KeyN, false)
-	if !w.ctrl.creating || w.win.Canvas().Focused() != w.editor.name.entry {
+	if !w.ctrl.creating || w.win.Canvas().Focused() != w.editor.name.input {
 		t.Error("Ctrl+N should start a new profile with the cursor in its name")
 	}
 

@@ -22,12 +22,17 @@ type World struct {
 	Server  *emulator.Server
 	Store   *profiles.Store
 	Secrets *profiles.Memory
+	// AutoRefresh are the profiles whose tokens the window fetches again
+	// on its own from the start: the short-lived one, whose point is the
+	// countdown running out and a new token taking over.
+	AutoRefresh []profiles.ID
 }
 
 // profile is one demo profile and the secret it is given.
 type profile struct {
 	name, clientID, secret, notes string
 	expiresIn                     time.Duration // the secret's expiry date, from today; 0 = unknown
+	autoRefresh                   bool
 }
 
 // profiles shows, in order: a registration that works end to end, the
@@ -35,11 +40,11 @@ type profile struct {
 // role assignment (403 AuthorizationFailed), tokens that live five minutes
 // (the countdown and auto-refresh), and a secret about to expire.
 var demoProfiles = []profile{
-	{"Contoso dev", emulator.SampleApp, emulator.SampleSecret, "Works end to end: get a token, copy the header, run the test call.", 400 * 24 * time.Hour},
-	{"Wrong secret", emulator.SampleApp, emulator.SampleSecretID, "The secret's ID was pasted instead of its Value.", 0},
-	{"No role", emulator.SampleNoRoleApp, emulator.SampleSecret, "The app has no role assignment: the test call is refused.", 200 * 24 * time.Hour},
-	{"Short-lived tokens", emulator.SampleShortApp, emulator.SampleSecret, "Tokens live five minutes: watch the countdown and auto-refresh.", 300 * 24 * time.Hour},
-	{"Secret expires soon", emulator.SampleApp, emulator.SampleSecret, "The secret expires in twelve days.", 12 * 24 * time.Hour},
+	{"Contoso dev", emulator.SampleApp, emulator.SampleSecret, "Works end to end: get a token, copy the header, run the test call.", 400 * 24 * time.Hour, false},
+	{"Wrong secret", emulator.SampleApp, emulator.SampleSecretID, "The secret's ID was pasted instead of its Value.", 0, false},
+	{"No role", emulator.SampleNoRoleApp, emulator.SampleSecret, "The app has no role assignment: the test call is refused.", 200 * 24 * time.Hour, false},
+	{"Short-lived tokens", emulator.SampleShortApp, emulator.SampleSecret, "Tokens live five minutes: watch the countdown and auto-refresh.", 300 * 24 * time.Hour, true},
+	{"Secret expires soon", emulator.SampleApp, emulator.SampleSecret, "The secret expires in twelve days.", 12 * 24 * time.Hour, false},
 }
 
 // Start runs the emulator and fills a fresh store with the demo profiles.
@@ -80,6 +85,9 @@ func (w *World) fill(ctx context.Context, now time.Time) error {
 		}
 		if err := w.Secrets.Set(ctx, saved.ID, d.secret); err != nil {
 			return err
+		}
+		if d.autoRefresh {
+			w.AutoRefresh = append(w.AutoRefresh, saved.ID)
 		}
 	}
 	return nil

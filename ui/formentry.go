@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formEntry is the entry of a field in a scrolling form. It says when it
+// gets the keyboard, so that the form can scroll it into view: Fyne moves
+// focus on Tab without telling anyone but the widget itself.
+type formEntry struct {
+	widget.Entry
+	// onFocus, set by the form that holds the entry, runs after the entry
+	// got the keyboard.
+	onFocus func()
+}
+
+// The kinds of formEntry, as Fyne's constructors make them.
+type entryKind int
+
+const (
+	singleLine entryKind = iota
+	passwordLine
+	multiLine
+)
+
+// newFormEntry is an entry of the given kind that says what belongs in it.
+func newFormEntry(kind entryKind, placeholder string) *formEntry {
+	e := &formEntry{}
+	e.setUp(e, kind)
+	e.PlaceHolder = placeholder
+	return e
+}
+
+// setUp makes e an entry of kind, drawn as self (e itself, or a type that
+// embeds it).
+func (e *formEntry) setUp(self fyne.Widget, kind entryKind) {
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.MultiLine = kind == multiLine
+	e.ExtendBaseWidget(self)
+	if kind == passwordLine {
+		e.Password = true
+		// widget.NewPasswordEntry's own reveal button cannot be had for
+		// an extended entry.
+		e.ActionItem = newTipButton(theme.VisibilityOffIcon(), "Show or hide what is typed", func() {
+			e.Password = !e.Password
+			e.Refresh()
+		})
+	}
+}
+
+// FocusGained tells the form once the entry has the keyboard.
+func (e *formEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// revealWith sets what the entry runs when it gets the keyboard.
+func (e *formEntry) revealWith(show func()) { e.onFocus = show }
