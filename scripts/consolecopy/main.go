@@ -9,10 +9,10 @@
 // the Start menu and shortcuts run aztoken.exe.
 //
 // The twin is the same file with one field of the PE optional header
-// changed, Subsystem, from GUI (2) to console (3): Go's linker sets nothing
-// else for -H=windowsgui, so the copy is what a go build without that flag
-// would make, with the same code, icon, version resource and Fyne
-// metadata, and no second build.
+// changed, Subsystem, from GUI (2) to console (3), and its checksum
+// cleared: Go's linker sets nothing else for -H=windowsgui, so the copy is
+// what a go build without that flag would make, with the same code, icon,
+// version resource and Fyne metadata, and no second build.
 //
 // Usage: consolecopy GUI.exe CONSOLE.com
 package main

@@ -49,8 +49,9 @@ func consoleTwin(exe []byte) ([]byte, error) {
 	opt := int(binary.LittleEndian.Uint32(exe[0x3c:])) + 4 + binary.Size(pe.FileHeader{})
 	twin := bytes.Clone(exe)
 	binary.LittleEndian.PutUint16(twin[opt+subsystemOffset:], pe.IMAGE_SUBSYSTEM_WINDOWS_CUI)
-	// A checksum would no longer match; zero means "none" (and is what
-	// Go's linker writes).
+	// A checksum would no longer match; zero means "none", what Go's own
+	// linker writes. (With cgo, MinGW's ld writes one, but go build
+	// stamps the build ID after it, so the exe's is stale already.)
 	binary.LittleEndian.PutUint32(twin[opt+checkSumOffset:], 0)
 	return twin, nil
 }
