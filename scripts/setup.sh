@@ -17,8 +17,10 @@ test="xvfb xauth xdotool x11-apps dbus dbus-x11 gnome-keyring libsecret-tools im
 # xsetroot for a desktop colour behind it.
 screenshots="xfce4-panel x11-xserver-utils"
 
-# Windows cross-build: the MinGW-w64 C compiler for Fyne's cgo code.
-windows="gcc-mingw-w64-x86-64"
+# Windows cross-build: the MinGW-w64 C compiler for Fyne's cgo code, zip
+# for the package, and what scripts/windows-check.sh uses to check it:
+# file, and Wine to run the console exe.
+windows="gcc-mingw-w64-x86-64 zip unzip file wine wine64"
 
 case "${1:-run}" in
 run) wanted="$build $run" ;;

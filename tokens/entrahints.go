@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Entra's messages name what a code alone does not: the cloud a tenant
@@ -14,9 +15,12 @@ import (
 //	Tenant 'Y' specified belongs to the National Cloud 'MicrosoftOnline.DE'.
 //	Tenant 'Y' request is being redirected to the National Cloud 'microsoftonline.us'.
 //	The resource principal named R was not found in the tenant named T. …
+//
+// They are compiled on first use: every aztoken command initialises this
+// package, and only an error needs them.
 var (
-	nationalCloudPattern = regexp.MustCompile(`(?i)National Cloud '([^']+)'`)
-	resourcePattern      = regexp.MustCompile(`resource principal named (\S+) was not found`)
+	nationalCloudPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)National Cloud '([^']+)'`) })
+	resourcePattern      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`resource principal named (\S+) was not found`) })
 )
 
 // hint is a fix that depends on Entra's message as well as its code; ok
@@ -64,7 +68,7 @@ func wrongSecretHint(sentID bool) entraFix {
 
 // nationalCloudHint names the aztoken cloud a 90038 tenant belongs to.
 func nationalCloudHint(msg string) (entraFix, bool) {
-	m := nationalCloudPattern.FindStringSubmatch(msg)
+	m := nationalCloudPattern().FindStringSubmatch(msg)
 	if m == nil {
 		return entraFix{}, false
 	}
@@ -79,7 +83,7 @@ func nationalCloudHint(msg string) (entraFix, bool) {
 // the cloud that was asked, such as management.usgovcloudapi.net asked of
 // login.microsoftonline.com.
 func foreignResourceHint(msg, askedHost string) (entraFix, bool) {
-	m := resourcePattern.FindStringSubmatch(msg)
+	m := resourcePattern().FindStringSubmatch(msg)
 	if m == nil {
 		return entraFix{}, false
 	}

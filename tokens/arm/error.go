@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aztoken/aztoken/tokens"
@@ -63,10 +64,10 @@ func parseError(resp *tokens.Response, now time.Time) (*Error, bool) {
 
 // authorizationURI finds the tenant in a Bearer challenge:
 // authorization_uri="https://login.windows.net/<tenant>".
-var authorizationURI = regexp.MustCompile(`authorization_uri="[^"]*/([^/"]+)"`)
+var authorizationURI = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`authorization_uri="[^"]*/([^/"]+)"`) })
 
 func challengeTenant(header string) string {
-	m := authorizationURI.FindStringSubmatch(header)
+	m := authorizationURI().FindStringSubmatch(header)
 	if m == nil {
 		return ""
 	}
@@ -90,18 +91,20 @@ func (e *Error) Details() string {
 	return b.String()
 }
 
-// Patterns in ARM's messages that say more than the code.
+// Patterns in ARM's messages that say more than the code. Like every
+// pattern here they are compiled on first use: every aztoken command
+// initialises this package, and only an error needs them.
 var (
 	// authorizationFailed pulls the principal and scope out of a 403.
-	authorizationFailed = regexp.MustCompile(`object id '([^']+)'.*over scope '([^']+)'`)
+	authorizationFailed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`object id '([^']+)'.*over scope '([^']+)'`) })
 	// supportedVersions pulls the list out of an api-version refusal:
 	// "The supported versions are '2024-11-01,2024-07-01'." or "The
 	// supported api-versions are '2014-04-01, 2015-01-01'."
-	supportedVersions = regexp.MustCompile(`(?i)supported (?:api-)?versions are '([^']+)'`)
+	supportedVersions = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)supported (?:api-)?versions are '([^']+)'`) })
 	// subscriptionTenant pulls the owning tenant out of
 	// InvalidAuthenticationTokenTenant: "It must match the tenant
 	// 'https://sts.windows.net/<id>/' associated with this subscription."
-	subscriptionTenant = regexp.MustCompile(`must match the tenant '[^']*/([0-9A-Za-z.-]+)/?'`)
+	subscriptionTenant = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`must match the tenant '[^']*/([0-9A-Za-z.-]+)/?'`) })
 )
 
 // Fix is what to change, naming the profile fields to look at. A code
@@ -148,14 +151,14 @@ func (e *Error) sharperFix() (string, bool) {
 		if tenant == "common" || tenant == "organizations" {
 			tenant = "" // a challenge that names no directory
 		}
-		if m := subscriptionTenant.FindStringSubmatch(e.Message); m != nil {
+		if m := subscriptionTenant().FindStringSubmatch(e.Message); m != nil {
 			tenant = m[1]
 		}
 		if tenant != "" {
 			return tokens.WithFields("The subscription belongs to the tenant "+tenant+": set the profile's tenant to it (the app must have a service principal there).", []tokens.Field{tokens.FieldTenant}), true
 		}
 	case "AuthorizationFailed":
-		if m := authorizationFailed.FindStringSubmatch(e.Message); m != nil {
+		if m := authorizationFailed().FindStringSubmatch(e.Message); m != nil {
 			return tokens.WithFields(fmt.Sprintf("The app has no role on %s: add a role assignment such as Reader for the service principal %s in that scope's Access control (IAM); a new assignment can take several minutes to apply, so then get a new token and try again.", m[2], m[1]),
 				[]tokens.Field{tokens.FieldSubscription}), true
 		}
@@ -177,7 +180,7 @@ func (e *Error) sharperFix() (string, bool) {
 
 // subscriptionState finds a subscription's state in an answer aztoken has
 // no entry for, such as a code for a state it has not seen yet.
-var subscriptionState = regexp.MustCompile(`(?i)\b(warned|past ?due|deleted|disabled)\b`)
+var subscriptionState = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b(warned|past ?due|deleted|disabled)\b`) })
 
 // subscriptionStateFix explains a refusal because of the subscription's
 // state (Warned, PastDue, Disabled, Deleted: the states ARM lists), when
@@ -187,7 +190,7 @@ func subscriptionStateFix(code, message string) (string, bool) {
 		return "", false
 	}
 	var fix string
-	switch state := strings.ToLower(subscriptionState.FindString(code + " " + message)); {
+	switch state := strings.ToLower(subscriptionState().FindString(code + " " + message)); {
 	case state == "":
 		return "", false
 	case state == "deleted":
@@ -204,7 +207,7 @@ func subscriptionStateFix(code, message string) (string, bool) {
 // or NoRegisteredProviderFound message lists, stable ones first, newest
 // first; nil when it lists none.
 func (e *Error) SupportedAPIVersions() []string {
-	m := supportedVersions.FindStringSubmatch(e.Message)
+	m := supportedVersions().FindStringSubmatch(e.Message)
 	if m == nil {
 		return nil
 	}

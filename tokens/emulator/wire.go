@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"sync"
 )
 
 // writeJSON sends v as Azure does: compact, without HTML escaping (a tag
@@ -24,11 +25,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // safeID is the shape of a client-supplied request ID worth echoing back;
 // anything else is replaced, as a header value must not carry junk.
-var safeID = regexp.MustCompile(`^[A-Za-z0-9-]{1,64}$`)
+// Compiled on first use, like the patterns in ids.go.
+var safeID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9-]{1,64}$`) })
 
 // requestID returns the caller's ID from header, or a fresh GUID.
 func requestID(r *http.Request, header string) string {
-	if id := r.Header.Get(header); safeID.MatchString(id) {
+	if id := r.Header.Get(header); safeID().MatchString(id) {
 		return id
 	}
 	return newGUID()
