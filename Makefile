@@ -46,13 +46,22 @@ check:
 	GOOS=windows $(GO) vet -tags ci ./...
 	GOOS=darwin $(GO) vet -tags ci $$($(GO) list ./... | grep -v -e '/ui$$' -e '/aztoken$$' -e '/bench/')
 
-# The session has a virtual display, a private D-Bus bus and an unlocked
+# Each session has a virtual display, a private D-Bus bus and an unlocked
 # gnome-keyring in a temporary HOME: unit and UI tests (headless with -tags
 # ci), the real keyring (-tags keyring), then the real window (-tags smoke).
+# Three sessions run side by side so that both cores stay busy: every
+# package's tests with half of ui's (a serial package, see ui/shard_test.go;
+# named first so that its half starts at once), the other half of ui's, and
+# the real window, whose test binary is itself headless (ci). The real binary is linked once, for every test that runs
+# it (AZTOKEN_TEST_BINARY).
 session:
-	scripts/with-session.sh sh -c '\
-		$(GO) test -race -tags "ci keyring" ./... && \
-		$(GO) test -tags smoke -run Smoke -count=1 .'
+	bin=$$(mktemp -d); trap 'rm -rf "$$bin"' EXIT; \
+	$(GO) build -o "$$bin/aztoken" . || exit 1; \
+	export AZTOKEN_TEST_BINARY="$$bin/aztoken"; \
+	AZTOKEN_TEST_SHARD=1/2 scripts/with-session.sh $(GO) test -race -tags "ci keyring" ./ui ./... & all=$$!; \
+	AZTOKEN_TEST_SHARD=2/2 scripts/with-session.sh $(GO) test -race -tags "ci keyring" ./ui & ui=$$!; \
+	scripts/with-session.sh $(GO) test -tags "smoke ci" -run Smoke -count=1 . & smoke=$$!; \
+	status=0; for job in $$all $$ui $$smoke; do wait $$job || status=1; done; exit $$status
 
 # Packages, built with the fyne tool installed outside go.mod: its current
 # releases require Fyne 2.8, and adding it as a tool would upgrade the app.

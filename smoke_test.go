@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -25,7 +26,7 @@ func TestSmokeRealWindow(t *testing.T) {
 		t.Fatal("no DISPLAY: run under scripts/with-session.sh")
 	}
 	dir := t.TempDir()
-	bin := buildApp(t, dir)
+	bin := buildApp(t)
 
 	app, output, exited := startApp(t, bin, dir)
 
@@ -46,9 +47,8 @@ func TestSmokeRealWindow(t *testing.T) {
 	if dest := os.Getenv("AZTOKEN_SCREENSHOT"); dest != "" {
 		shot = dest
 	}
-	time.Sleep(time.Second) // let the first frame render
-	if out, err := exec.Command("import", "-window", window, shot).CombinedOutput(); err != nil {
-		t.Errorf("screenshot: %v\n%s", err, out)
+	if err := screenshotDrawn(window, shot); err != nil {
+		t.Errorf("screenshot: %v", err)
 	} else if st, err := os.Stat(shot); err != nil || st.Size() < 1000 {
 		t.Errorf("screenshot is empty: %v", err)
 	}
@@ -68,7 +68,6 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 }
 
-// buildApp builds the real binary into dir.
 // startApp starts the binary with args and a private config folder in
 // dir; exited reports its end, output everything it printed.
 func startApp(t *testing.T, bin, dir string, args ...string) (app *exec.Cmd, output *bytes.Buffer, exited chan error) {
@@ -85,14 +84,67 @@ func startApp(t *testing.T, bin, dir string, args ...string) (app *exec.Cmd, out
 	return app, output, exited
 }
 
-func buildApp(t *testing.T, dir string) string {
+// screenshotDrawn saves a shot of window once its first frame is drawn.
+// X announces no "frame drawn", so shots are taken until one holds more
+// than a single colour (a window not yet painted is one flat colour), for
+// at most 15 s.
+func screenshotDrawn(window, shot string) error {
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if out, err := exec.Command("import", "-window", window, shot).CombinedOutput(); err != nil {
+			return fmt.Errorf("%v\n%s", err, out)
+		}
+		colours, err := exec.Command("identify", "-format", "%k", shot).Output()
+		if err != nil {
+			return fmt.Errorf("identify: %v", err)
+		}
+		if n, _ := strconv.Atoi(strings.TrimSpace(string(colours))); n > 1 {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the window was still one flat colour 15 s after it appeared")
+		}
+	}
+}
+
+// buildApp is the real binary, built at most once per run.
+func buildApp(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(dir, "aztoken")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin, err := realBinary()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bin
 }
+
+// builtDir holds the binary this test process builds, if it builds one,
+// and is removed when the tests are done.
+var builtDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "aztoken-smoke-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	builtDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// realBinary is the real (cgo, GLFW) aztoken: the one make test built for
+// the whole run, named by AZTOKEN_TEST_BINARY, or else built once per test
+// process. Linking it takes seconds even with a warm build cache.
+var realBinary = sync.OnceValues(func() (string, error) {
+	if bin := os.Getenv("AZTOKEN_TEST_BINARY"); bin != "" {
+		return bin, nil
+	}
+	bin := filepath.Join(builtDir, "aztoken")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 // TestSmokeDemoWindowStaysOnScreen drives the offline demo from the
 // keyboard on the session's screen (1366×768, a common laptop's) through
@@ -104,7 +156,7 @@ func TestSmokeDemoWindowStaysOnScreen(t *testing.T) {
 		t.Fatal("no DISPLAY: run under scripts/with-session.sh")
 	}
 	dir := t.TempDir()
-	bin := buildApp(t, dir)
+	bin := buildApp(t)
 	screen := displaySize(t)
 
 	app, output, exited := startApp(t, bin, dir, "--demo")

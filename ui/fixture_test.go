@@ -75,7 +75,7 @@ func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
 	t.Cleanup(srv.Close)
 	f.srv = srv
 	f.path = filepath.Join(t.TempDir(), "aztoken", "profiles.json")
-	f.app = test.NewTempApp(t)
+	f.app = reusedApp(t)
 	return f
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"testing"
@@ -11,6 +12,11 @@ import (
 var builtDir string
 
 func TestMain(m *testing.M) {
+	flag.Parse()
+	if err := shard(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	dir, err := os.MkdirTemp("", "aztoken-ui-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -261,9 +261,13 @@ func (p *aztokenProcess) output() string {
 	return p.out.String()
 }
 
-// realBinary is the real (cgo, GLFW) aztoken, built once per test
-// process: linking it takes seconds even with a warm build cache.
+// realBinary is the real (cgo, GLFW) aztoken: the one make test built for
+// the whole run, named by AZTOKEN_TEST_BINARY, or else built once per test
+// process. Linking it takes seconds even with a warm build cache.
 var realBinary = sync.OnceValues(func() (string, error) {
+	if bin := os.Getenv("AZTOKEN_TEST_BINARY"); bin != "" {
+		return bin, nil
+	}
 	bin := filepath.Join(builtDir, "aztoken")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/aztoken/aztoken").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
