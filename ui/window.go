@@ -83,7 +83,9 @@ func newMainWindow(a fyne.App, d Deps, post poster) *mainWindow {
 	w := &mainWindow{app: a, win: a.NewWindow("aztoken"), demo: d.Demo}
 	w.ctrl = newController(d, post)
 	for _, id := range d.AutoRefresh {
-		w.ctrl.setAutoRefresh(id, true)
+		if p, ok := w.ctrl.profile(id); ok {
+			w.ctrl.setAutoRefresh(p, true) // its default target
+		}
 	}
 	w.copier = newCopier(d.Clipboard, post)
 	w.copier.fail = w.showError
