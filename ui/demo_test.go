@@ -32,7 +32,7 @@ func TestDemoWindowSaysItIsTheDemoAndWorks(t *testing.T) {
 		t.Fatalf("%d demo profiles, want 5", n)
 	}
 	for _, p := range w.list.shown {
-		if want := p.Name == "Short-lived tokens"; w.ctrl.autoRefreshes(p.ID) != want {
+		if want := p.Name == "Short-lived tokens"; w.ctrl.autoRefreshes(p) != want {
 			t.Errorf("the demo's %q auto-refreshes: %v, want %v", p.Name, !want, want)
 		}
 	}
