@@ -11,9 +11,20 @@ import (
 // focus on Tab without telling anyone but the widget itself.
 type formEntry struct {
 	widget.Entry
-	// onFocus, set by the form that holds the entry, runs after the entry
-	// got the keyboard.
-	onFocus func()
+	focusTeller
+}
+
+// focusTeller is what every focusable of a scrolling form embeds: the
+// form sets what runs once the widget got the keyboard.
+type focusTeller struct{ onFocus func() }
+
+// revealWith sets what runs when the widget gets the keyboard.
+func (t *focusTeller) revealWith(show func()) { t.onFocus = show }
+
+func (t *focusTeller) tell() {
+	if t.onFocus != nil {
+		t.onFocus()
+	}
 }
 
 // The kinds of formEntry, as Fyne's constructors make them.
@@ -53,10 +64,5 @@ func (e *formEntry) setUp(self fyne.Widget, kind entryKind) {
 // FocusGained tells the form once the entry has the keyboard.
 func (e *formEntry) FocusGained() {
 	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
+	e.tell()
 }
-
-// revealWith sets what the entry runs when it gets the keyboard.
-func (e *formEntry) revealWith(show func()) { e.onFocus = show }

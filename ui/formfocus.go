@@ -9,7 +9,7 @@ import (
 // it gets the keyboard, so Tab to it scrolls it into view.
 type formButton struct {
 	widget.Button
-	onFocus func()
+	focusTeller
 }
 
 func newFormButton(text string, icon fyne.Resource, run func()) *formButton {
@@ -22,18 +22,14 @@ func newFormButton(text string, icon fyne.Resource, run func()) *formButton {
 // FocusGained tells the form once the button has the keyboard.
 func (b *formButton) FocusGained() {
 	b.Button.FocusGained()
-	if b.onFocus != nil {
-		b.onFocus()
-	}
+	b.tell()
 }
-
-func (b *formButton) revealWith(show func()) { b.onFocus = show }
 
 // formSelect is a drop-down in a scrolling form that, like formEntry,
 // says when it gets the keyboard.
 type formSelect struct {
 	widget.Select
-	onFocus func()
+	focusTeller
 }
 
 func newFormSelect(options []string, placeholder string, changed func(string)) *formSelect {
@@ -46,9 +42,5 @@ func newFormSelect(options []string, placeholder string, changed func(string)) *
 // FocusGained tells the form once the drop-down has the keyboard.
 func (s *formSelect) FocusGained() {
 	s.Select.FocusGained()
-	if s.onFocus != nil {
-		s.onFocus()
-	}
+	s.tell()
 }
-
-func (s *formSelect) revealWith(show func()) { s.onFocus = show }
