@@ -37,3 +37,16 @@ func tapper(b *widget.Button) func() {
 		}
 	}
 }
+
+// passKey hands a key a focused widget does not use to its window's own
+// handler, which is where answerKeys listens while a dialog is open; with
+// no dialog open there is none and the key is dropped, as before.
+func passKey(obj fyne.CanvasObject, ev *fyne.KeyEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(obj)
+	if c == nil {
+		return
+	}
+	if handle := c.OnTypedKey(); handle != nil {
+		handle(ev)
+	}
+}

@@ -99,3 +99,35 @@ func TestHelpListsEveryShortcut(t *testing.T) {
 		t.Error("Esc should close the shortcuts")
 	}
 }
+
+func TestEscClosesSettingsWhileAFieldHasTheKeyboard(t *testing.T) {
+	f := newDevFixture(t)
+	w := f.open()
+	w.settings.open()
+	c := w.win.Canvas()
+	field := w.settings.apiVersion.input
+	c.Focus(field)
+	if c.Focused() != field {
+		t.Fatalf("the field did not take the keyboard; focus is on %T", c.Focused())
+	}
+	field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.dialogOpen() {
+		t.Error("Esc in a focused field should close Settings")
+	}
+	if w.win.Canvas().OnTypedKey() != nil {
+		t.Error("once Settings closed, Esc should no longer answer it")
+	}
+}
+
+func TestEnterPressesAFocusedFormButtonUnlessDisabled(t *testing.T) {
+	f := newDevFixture(t)
+	f.open()
+	pressed := 0
+	b := newFormButton("Save to profile", nil, func() { pressed++ })
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	b.Disable()
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnter})
+	if pressed != 1 {
+		t.Errorf("pressed %d times, want once: Enter presses an enabled button only", pressed)
+	}
+}

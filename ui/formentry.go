@@ -66,3 +66,20 @@ func (e *formEntry) FocusGained() {
 	e.Entry.FocusGained()
 	e.tell()
 }
+
+// TypedKey hands Esc, and Enter where the entry has no use for it, to the
+// window's key handler: an open dialog answers them there (answerKeys),
+// and Fyne gives a focused widget every key.
+func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		passKey(e, ev)
+		return
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !e.MultiLine && e.OnSubmitted == nil {
+			passKey(e, ev)
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}

@@ -25,6 +25,21 @@ func (b *formButton) FocusGained() {
 	b.tell()
 }
 
+// TypedKey lets Enter press the button, as Space does, and hands Esc to
+// the window, where an open dialog answers it.
+func (b *formButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		passKey(b, ev)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
 // formSelect is a drop-down in a scrolling form that, like formEntry,
 // says when it gets the keyboard.
 type formSelect struct {
@@ -43,4 +58,13 @@ func newFormSelect(options []string, placeholder string, changed func(string)) *
 func (s *formSelect) FocusGained() {
 	s.Select.FocusGained()
 	s.tell()
+}
+
+// TypedKey hands Esc to the window, where an open dialog answers it.
+func (s *formSelect) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		passKey(s, ev)
+		return
+	}
+	s.Select.TypedKey(ev)
 }
