@@ -17,8 +17,8 @@ func newCacheCmd(env *Env) *cobra.Command {
 		Use:   "cache clear [--yes]",
 		Short: "clear the token cache shared by the window and the command line",
 		Long: `Manage the token cache that the window, the tray, serve and every command
-share. Tokens are kept encrypted in your cache folder under a key in the
-OS keyring and reused until five minutes before they expire.`,
+share. Tokens are kept encrypted in your cache folder under a key kept
+with your client secrets (the OS keyring, or secrets.age) and reused until five minutes before they expire.`,
 		Example: "  aztoken cache clear --yes",
 		Args:    cobra.ArbitraryArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -34,7 +34,7 @@ func newCacheClearCmd(env *Env, run func(context.Context, *Env, *cacheClearOptio
 	cmd := &cobra.Command{
 		Use:   "clear [--yes]",
 		Short: "remove every cached token and the cache's key; the next call of each profile asks Entra ID again",
-		Long: `Remove every cached token and the cache's key from the keyring; the next
+		Long: `Remove every cached token and the cache's key from the secret store; the next
 call of each profile asks Entra ID again. Asks first, unless --yes.`,
 		Example: "  aztoken cache clear --yes",
 		Args:    noArgs,
@@ -56,7 +56,7 @@ func runCacheClear(ctx context.Context, env *Env, opts *cacheClearOptions) error
 		return fmt.Errorf("cannot clear the token cache: %w", err)
 	}
 	if err := (sharedcache.KeyringKey{Secrets: env.Secrets}).Forget(ctx); err != nil {
-		return fmt.Errorf("removed the cached tokens, but not the cache's key from the keyring: %w", err)
+		return fmt.Errorf("removed the cached tokens, but not the cache's key from the secret store: %w", err)
 	}
 	fmt.Fprintln(env.Stderr, "Cleared the token cache.")
 	return nil

@@ -20,7 +20,8 @@ func newProfilesCmd(env *Env) *cobra.Command {
 		Use:   "profiles list|show|add|edit|rm|import|export",
 		Short: "list, show, add, edit, remove, import and export profiles",
 		Long: fmt.Sprintf(`Profiles live in %s;
-their client secrets live only in the OS keyring.`, path),
+their client secrets live only in the OS keyring, or in the encrypted
+secrets.age beside them when you chose it (aztoken secrets use file).`, path),
 		Example: `  aztoken profiles list --format json
   aztoken profiles show dev
   aztoken profiles rm "Azure REST" --yes`,

@@ -30,7 +30,7 @@ func newServeCmd(env *Env, run func(context.Context, *Env, *serveOptions) error)
 		Use:   "serve -p NAME [--port N] [--env-file PATH] [--allow-resource R]… [--cors-origin O]…",
 		Short: "serve a profile's tokens to apps on this machine (managed-identity endpoint)",
 		Long: `Serve a profile's tokens on 127.0.0.1 until Ctrl+C, so that an app gets
-short-lived tokens and the client secret stays in the keyring.
+short-lived tokens and the client secret stays in its store.
 
 An app using an Azure SDK's DefaultAzureCredential or
 ManagedIdentityCredential runs unchanged once it has the two variables
