@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -24,13 +25,19 @@ type ChosenStore struct {
 }
 
 // UseFlag records --secret-store as given ("" when not), before a command
-// runs, and checks the choice it makes.
+// runs, and checks the flag's own value. The rest of the choice (the
+// variable, the saved choice) is read at the first secret a command needs,
+// so commands that need none, such as version, never read it.
 func (s *ChosenStore) UseFlag(flag string) error {
+	if flag != "" {
+		if _, err := ParseSecretBackend(flag); err != nil {
+			return fmt.Errorf("--secret-store: %w", err)
+		}
+	}
 	s.mu.Lock()
 	s.flag, s.choice = flag, nil
 	s.mu.Unlock()
-	_, _, err := s.Current()
-	return err
+	return nil
 }
 
 // Current is the chosen store and what chose it.

@@ -375,3 +375,26 @@ func addInFileStore(dir, who string) error {
 	}
 	return nil
 }
+
+// A command that needs no secret never reads the store's choice: version
+// stays quiet where the config folder cannot be read, and a bad variable
+// is reported by the first command that needs a secret, naming it.
+func TestCommandsWithoutSecretsNeverReadTheStoreChoice(t *testing.T) {
+	w := newStoreWorld(t, nil)
+	notAFolder := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.env.Stores.Dir = notAFolder
+	if code, _, stderr := w.run("", "version"); code != ExitOK || stderr != "" {
+		t.Errorf("version: exit %d, stderr %q", code, stderr)
+	}
+	w.env.Stores.Dir = w.dir
+	w.vars[profiles.SecretStoreEnv] = "vault"
+	if code, _, stderr := w.run("", "version"); code != ExitOK || stderr != "" {
+		t.Errorf("version with a bad %s: exit %d, stderr %q", profiles.SecretStoreEnv, code, stderr)
+	}
+	if code, _, stderr := w.run(emulator.SampleSecret+"\n", "profiles", "add", "--name", "dev", "--tenant", emulator.SampleTenant, "--client-id", emulator.SampleApp, "--secret-stdin"); code == ExitOK || !strings.Contains(stderr, profiles.SecretStoreEnv) {
+		t.Errorf("add with a bad %s: exit %d: %s", profiles.SecretStoreEnv, code, stderr)
+	}
+}
