@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 func BenchmarkParseTokenResponseV1(b *testing.B) {
@@ -58,14 +59,7 @@ func BenchmarkCacheHit(b *testing.B) {
 // benchWorld is the emulator for the fetch benchmarks, which compare the
 // engine with the least code that can make the same request.
 func benchWorld(b *testing.B) *emulator.Server {
-	world := emulator.Sample()
-	world.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(world)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(srv.Close)
-	return srv
+	return emulatortest.Start(b, emulator.Sample())
 }
 
 func BenchmarkFetchEngine(b *testing.B) {

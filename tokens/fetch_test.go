@@ -155,7 +155,7 @@ func TestThrottlingHonoursRetryAfter(t *testing.T) {
 	if _, err := c.Token(context.Background(), request(srv)); err != nil {
 		t.Fatal(err)
 	}
-	if got := slept.all(); len(got) != 2 || got[0] != 7*time.Second || got[1] != 2*time.Second {
+	if got := slept.All(); len(got) != 2 || got[0] != 7*time.Second || got[1] != 2*time.Second {
 		t.Errorf("waited %v, want [7s 2s]", got)
 	}
 	if n := srv.Requests(emulator.TokenEndpoint); n != 3 {
@@ -170,8 +170,8 @@ func TestServerErrorsAndDropsAreRetriedThreeTimes(t *testing.T) {
 	if _, err := c.Token(context.Background(), request(srv)); err != nil {
 		t.Fatalf("after two 5xx and a drop: %v", err)
 	}
-	if len(slept.all()) != 3 {
-		t.Errorf("slept %v", slept.all())
+	if len(slept.All()) != 3 {
+		t.Errorf("slept %v", slept.All())
 	}
 
 	srv.Inject(emulator.TokenEndpoint, emulator.ServerError(503), emulator.ServerError(503), emulator.ServerError(503), emulator.ServerError(503))

@@ -10,18 +10,19 @@ import (
 	"time"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // clockWorld is the emulator with a client whose clock moves only when it
 // sleeps: every wait is recorded and none is real.
-func clockWorld(t *testing.T) (*emulator.Server, *Client, *emulator.Clock, *sleeps) {
+func clockWorld(t *testing.T) (*emulator.Server, *Client, *emulator.Clock, *emulatortest.Sleeps) {
 	t.Helper()
 	srv, c, slept := startWorld(t, nil)
 	clock := emulator.NewClock(time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC))
 	c.Now = clock.Now
 	c.Retry.Sleep = func(ctx context.Context, d time.Duration) error {
 		clock.Add(d)
-		return slept.sleep(ctx, d)
+		return slept.Sleep(ctx, d)
 	}
 	return srv, c, clock, slept
 }
@@ -42,8 +43,8 @@ func TestALongRetryAfterEndsAtOnceSayingWhen(t *testing.T) {
 	if !errors.As(err, &wait) || wait.Wait != 5*time.Minute || !wait.At.Equal(start.Add(5*time.Minute)) || wait.Limit != DefaultMaxRetryAfter {
 		t.Fatalf("err = %v, want a 5m wait beyond the 1m limit", err)
 	}
-	if len(slept.all()) != 0 || srv.Requests(emulator.TokenEndpoint) != 1 {
-		t.Errorf("slept %v over %d requests; want no wait and one request", slept.all(), srv.Requests(emulator.TokenEndpoint))
+	if len(slept.All()) != 0 || srv.Requests(emulator.TokenEndpoint) != 1 {
+		t.Errorf("slept %v over %d requests; want no wait and one request", slept.All(), srv.Requests(emulator.TokenEndpoint))
 	}
 	var entra *EntraError
 	if !errors.As(err, &entra) || entra.AADSTS() != 90024 || !Unavailable(err) {
@@ -63,7 +64,7 @@ func TestRetryAfterWaitsAddUpToTheCap(t *testing.T) {
 	if !errors.As(err, &wait) || wait.Wait != 25*time.Second {
 		t.Fatalf("err = %v", err)
 	}
-	if got := slept.all(); len(got) != 2 || got[0]+got[1] != 50*time.Second {
+	if got := slept.All(); len(got) != 2 || got[0]+got[1] != 50*time.Second {
 		t.Errorf("slept %v, want 25s twice and not a third time (75s > 60s)", got)
 	}
 }
@@ -75,7 +76,7 @@ func TestTheCapIsSettable(t *testing.T) {
 	if _, err := c.Token(context.Background(), request(srv)); err != nil {
 		t.Fatal(err)
 	}
-	if got := slept.all(); len(got) != 1 || got[0] != 5*time.Minute {
+	if got := slept.All(); len(got) != 1 || got[0] != 5*time.Minute {
 		t.Errorf("slept %v, want the 5m asked for", got)
 	}
 }
@@ -88,8 +89,8 @@ func TestStillThrottledAfterTheLastRetrySaysWhen(t *testing.T) {
 	if !errors.As(err, &wait) || wait.Retries != 3 || wait.Limit != 0 || !strings.Contains(err.Error(), "after 3 retries") {
 		t.Fatalf("err = %v", err)
 	}
-	if len(slept.all()) != 3 {
-		t.Errorf("slept %v", slept.all())
+	if len(slept.All()) != 3 {
+		t.Errorf("slept %v", slept.All())
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // The window tests run against the emulator's sample world with a clock
@@ -66,14 +67,8 @@ func newFixtureWith(t *testing.T, world func(*emulator.Config)) *fixture {
 	f := &fixture{t: t, clock: emulator.NewClock(testStart), clip: &fakeClipboard{}, secrets: profiles.NewMemory(), posts: newPostQueue()}
 	cfg := emulator.Sample()
 	cfg.Now = f.clock.Now
-	cfg.SigningKey = emulator.TestKey()
 	world(&cfg)
-	srv, err := emulator.Start(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	f.srv = srv
+	f.srv = emulatortest.Start(t, cfg)
 	f.path = filepath.Join(t.TempDir(), "aztoken", "profiles.json")
 	f.app = reusedApp(t)
 	return f

@@ -22,6 +22,7 @@ import (
 
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // The real tray, end to end. These run the real aztoken binary (the ci tag
@@ -435,13 +436,7 @@ func (p *aztokenProcess) clipboard() string {
 func trayWorld(t *testing.T) (watcher *sniWatcher, notes *notificationServer, bin, config string) {
 	t.Helper()
 	watcher, notes = startWatcher(t), startNotificationServer(t)
-	world := emulator.Sample()
-	world.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(world)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
+	srv := emulatortest.Start(t, emulator.Sample())
 	bin, config = aztokenBinary(t), t.TempDir()
 	seedCLIProfile(t, bin, config, "e2e", srv)
 	return watcher, notes, bin, config

@@ -163,7 +163,7 @@ func TestThrottledARMCallWaitsAsAsked(t *testing.T) {
 	if !errors.As(err, &e) || e.Status != 429 || e.RetryAfter != 3*time.Second || !strings.Contains(e.Fix(), "wait 3s") {
 		t.Errorf("err = %v, fix %q", err, tokens.Fix(err))
 	}
-	if got := slept.all(); len(got) != 3 || got[0] != 3*time.Second {
+	if got := slept.All(); len(got) != 3 || got[0] != 3*time.Second {
 		t.Errorf("slept %v, want 3 × 3s", got)
 	}
 }

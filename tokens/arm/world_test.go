@@ -1,13 +1,11 @@
 package arm
 
 import (
-	"context"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // Resource Manager calls are tested against emulator.Sample: its app may
@@ -27,41 +25,17 @@ const (
 
 // startWorld runs the emulator for the test and returns it with a client
 // whose sleeps are recorded instead of waited.
-func startWorld(t *testing.T, edit func(*emulator.Config)) (*emulator.Server, *tokens.Client, *sleeps) {
+func startWorld(t *testing.T, edit func(*emulator.Config)) (*emulator.Server, *tokens.Client, *emulatortest.Sleeps) {
 	t.Helper()
 	cfg := emulator.Sample()
 	if edit != nil {
 		edit(&cfg)
 	}
-	cfg.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	s := &sleeps{}
+	srv := emulatortest.Start(t, cfg)
+	s := &emulatortest.Sleeps{}
 	c := tokens.NewClient()
-	c.Retry.Sleep = s.sleep
+	c.Retry.Sleep = s.Sleep
 	return srv, c, s
-}
-
-// sleeps records the waits a retry loop asked for.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
-
-func (s *sleeps) sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	s.d = append(s.d, d)
-	s.mu.Unlock()
-	return ctx.Err()
-}
-
-func (s *sleeps) all() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.d...)
 }
 
 // request is a good v1 request for ARM by the main app.

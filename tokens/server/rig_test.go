@@ -13,6 +13,7 @@ import (
 
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 const armResource = "https://management.azure.com/"
@@ -35,12 +36,7 @@ func start(t *testing.T, change func(*Config)) *rig {
 	clk := emulator.NewClock(time.Now().Truncate(time.Second))
 	world := emulator.Sample()
 	world.Now = clk.Now
-	world.SigningKey = emulator.TestKey()
-	emu, err := emulator.Start(world)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(emu.Close)
+	emu := emulatortest.Start(t, world)
 	client := tokens.NewClient()
 	client.Now = clk.Now
 	client.Retry.Sleep = func(context.Context, time.Duration) error { return nil }

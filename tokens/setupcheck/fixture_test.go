@@ -7,6 +7,7 @@ import (
 
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // The setup check is tested against the emulator's sample world: an app
@@ -26,13 +27,7 @@ const (
 // retries do not wait.
 func startWorld(t *testing.T) (*emulator.Server, *tokens.Client) {
 	t.Helper()
-	cfg := emulator.Sample()
-	cfg.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
+	srv := emulatortest.Start(t, emulator.Sample())
 	c := tokens.NewClient()
 	c.Retry.Sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 	return srv, c

@@ -17,6 +17,7 @@ import (
 
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // These tests run the real aztoken binary, as a script would, against the
@@ -83,13 +84,7 @@ func withoutDisplay(env []string) []string {
 
 func TestBinaryWithTheRealKeyring(t *testing.T) {
 	t.Parallel()
-	world := emulator.Sample()
-	world.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(world)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv := emulatortest.Start(t, emulator.Sample())
 	p := &process{t: t, bin: binary(t), config: t.TempDir()}
 
 	add := func(name, secret string) {

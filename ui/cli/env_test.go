@@ -12,6 +12,7 @@ import (
 	"github.com/aztoken/aztoken/profiles"
 	"github.com/aztoken/aztoken/tokens"
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // fakeClipboard remembers what was copied.
@@ -50,12 +51,7 @@ func newWorldWith(t *testing.T, edit func(*emulator.Config)) *world {
 	if edit != nil {
 		edit(&cfg)
 	}
-	cfg.SigningKey = emulator.TestKey()
-	srv, err := emulator.Start(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
+	srv := emulatortest.Start(t, cfg)
 	dir := t.TempDir()
 	client := tokens.NewClient()
 	client.Retry.Sleep = func(context.Context, time.Duration) error { return nil }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/aztoken/aztoken/tokens/emulator"
+	"github.com/aztoken/aztoken/tokens/emulator/emulatortest"
 )
 
 // TestBinaryFileStoreTwoProcessesAtOnce runs two real aztoken processes
@@ -22,11 +23,7 @@ import (
 // the config folder for the secrets and the passphrase.
 func TestBinaryFileStoreTwoProcessesAtOnce(t *testing.T) {
 	t.Parallel()
-	srv, err := emulator.Start(func() emulator.Config { c := emulator.Sample(); c.SigningKey = emulator.TestKey(); return c }())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv := emulatortest.Start(t, emulator.Sample())
 	bin, config := binary(t), t.TempDir()
 	const passphrase = "binary-test-passphrase~42"
 	var mu sync.Mutex
