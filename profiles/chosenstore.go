@@ -2,6 +2,7 @@ package profiles
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 )
@@ -52,6 +53,10 @@ func (s *ChosenStore) Current() (SecretStore, SecretChoice, error) {
 		c, err := ChooseSecretBackend(s.flag, env, s.Dir)
 		if err != nil {
 			return nil, c, err
+		}
+		if c.Backend == FileBackend && s.Dir == "" {
+			// Never a secrets.age (and its lock) in the working folder.
+			return nil, c, errors.New("no config folder to keep secrets.age in: set HOME or XDG_CONFIG_HOME")
 		}
 		s.choice = &c
 	}

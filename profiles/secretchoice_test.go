@@ -121,3 +121,10 @@ func TestAChosenStoreSwitchesWhileRunning(t *testing.T) {
 		t.Errorf("a new process uses %+v", c)
 	}
 }
+
+func TestTheFileStoreNeedsAConfigFolder(t *testing.T) {
+	s := &ChosenStore{File: NewMemory(), Getenv: func(string) string { return "file" }}
+	if _, _, err := s.Current(); err == nil || !strings.Contains(err.Error(), "no config folder") {
+		t.Errorf("file store without a config folder: %v, want it refused", err)
+	}
+}

@@ -95,8 +95,11 @@ func (p Profile) Picked() string { return p.picked }
 
 // pickedTarget is the extra target WithTarget chose.
 func (p Profile) pickedTarget() (tokens.Target, bool) {
+	if p.picked == "" {
+		return tokens.Target{}, false // the default: no need to read the list
+	}
 	for _, t := range p.Targets.All() {
-		if p.picked != "" && t.Name == p.picked {
+		if t.Name == p.picked {
 			return t.Target(), true
 		}
 	}

@@ -144,6 +144,7 @@ func (e *profileEditor) build() fyne.CanvasObject {
 	e.secretLine = &widget.Label{}
 	e.secretLine.Hide()
 	e.scroll = formScroll(container.NewVBox(e.heading, e.secretLine, e.buildKeyringOffer(), form, e.problem))
+	e.targets.wire = func(o fyne.CanvasObject) { wireScroll(e.scroll, o) }
 	return container.NewBorder(nil, footer, nil, nil, e.scroll)
 }
 

@@ -166,3 +166,21 @@ func TestTheWheelOverASettingScrollsTheSettings(t *testing.T) {
 		t.Errorf("the wheel over a setting left it at y=%v (was %v): the settings did not scroll", now.Y, at.Y)
 	}
 }
+
+func TestTheWheelOverAnAddedTargetScrollsTheProfileForm(t *testing.T) {
+	f := newFixture(t)
+	w := f.open()
+	w.win.Resize(fyne.NewSize(760, 480))
+	test.Tap(w.empty.add)
+	e := w.editor
+	e.targets.addChosen(typeTarget) // a row made after the form was built
+	row := e.targets.rows[0].name
+
+	e.scroll.Offset.Y = 0
+	e.scroll.Refresh()
+	at := f.app.Driver().AbsolutePositionForObject(row.input)
+	test.Scroll(w.win.Canvas(), at.Add(fyne.NewPos(20, 10)), 0, -60)
+	if e.scroll.Offset.Y <= 0 {
+		t.Errorf("the wheel over an added target's name left the form at offset %v, want it scrolled down", e.scroll.Offset.Y)
+	}
+}

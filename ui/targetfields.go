@@ -25,6 +25,10 @@ type targetFields struct {
 	rows []*targetRow
 	list *fyne.Container
 	add  *widget.Select
+	// wire joins rows made after the form was built to its scroller:
+	// the wheel over them scrolls the form, and Tab scrolls them into
+	// view, as for every other field.
+	wire func(fyne.CanvasObject)
 }
 
 // targetRow is one extra target in the editor.
@@ -80,6 +84,9 @@ func (s *targetFields) show(ts []profiles.NamedTarget) {
 			container.NewGridWithColumns(2, r.name.cell(), r.value.cell())))
 	}
 	s.list.Objects = objs
+	if s.wire != nil {
+		s.wire(s.list)
+	}
 	s.list.Refresh()
 	s.refreshChoices()
 }
